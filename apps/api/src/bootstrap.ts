@@ -1,0 +1,23 @@
+import { AppConfig, createValidationPipe } from '@app/common';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+
+/** Builds the api around a database URL. Used by `main.ts` and by the end-to-end tests. */
+export async function createApp(
+  config: AppConfig,
+  database: { url: string; embedded: boolean },
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl: database.url, embedded: database.embedded }),
+    { bufferLogs: true, bodyParser: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { pendingMigrations } from '@db/migration-status';
+
+/** Liveness and readiness, for humans, load balancers and orchestrators. */
+@Controller()
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The process is up. Depends on nothing else. */
+  @Get('healthz')
+  @HttpCode(200)
+  healthz(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready to serve: the database answers and every migration is applied. */
+  @Get('readyz')
+  async readyz(@Res() res: Response): Promise<void> {
+    try {
+      const pending = await withTimeout(pendingMigrations(this.dataSource), 3000);
+      if (pending.length > 0) {
+        res.status(503).json({
+          status: 'unavailable',
+          reason: `${pending.length} database migration(s) not applied; run npm run db:migrate`,
+          pendingMigrations: pending,
+        });
+        return;
+      }
+      res.status(200).json({ status: 'ok', database: 'ok', migrations: 'applied' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { AppConfig, ConfigValidationError, loadConfig } from '@app/common';
+import { openDatabase } from '@app/database';
+import { prepareDatabase } from '@db/prepare';
+import { DataSource } from 'typeorm';
+import { createApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable and its meaning.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const startedAt = Date.now();
+  const database = await openDatabase(config);
+  const app = await createApp(config, database);
+  const prepared = await prepareDatabase(app.get(DataSource), config);
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+
+  const lines = [
+    '',
+    `  つなぐ participation-support platform is running (${config.nodeEnv}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,
+    `  Database: ${database.embedded ? `embedded PostgreSQL + PostGIS in ${config.dataDir}` : 'PostgreSQL server from DATABASE_URL'}` +
+      `${prepared.migrated.length ? `; applied ${prepared.migrated.length} migration(s)` : ''}`,
+    ...(prepared.seeded ? [`  Demo data: ${prepared.seeded}`] : []),
+    '',
+    `  GraphQL   POST ${url}/graphql`,
+    `  Health    ${url}/healthz   Ready ${url}/readyz`,
+    '',
+    '  Try first:',
+    `    curl -s ${url}/graphql -H 'content-type: application/json' \\`,
+    `      -d '{"query":"{ municipalities { edges { node { id name } } } }"}'`,
+    `    then list its areas and organisations: { organizations(municipalityId: "<id>", first: 5) { edges { node { name type address area { name } } } } }`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The platform could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import { AreaEntity, MunicipalityEntity } from '@app/municipality';
+import { OrganizationEntity } from '@app/organization';
+
+/** Every TypeORM entity of the platform; the schema check compares these with the migrations. */
+export const ALL_ENTITIES = [MunicipalityEntity, AreaEntity, OrganizationEntity];

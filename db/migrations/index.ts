@@ -1,0 +1,4 @@
+import { Spine1795379669972 } from './1795379669972-Spine';
+
+/** Every migration, in order. A new migration is added here as well as in this folder. */
+export const ALL_MIGRATIONS = [Spine1795379669972];

@@ -1,0 +1,118 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every environment variable the platform reads, with its default.
+ * Defaults let `npm start` run with no configuration at all; `.env.example` documents each one.
+ */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVS, { message: 'NODE_ENV must be one of: development, production, test' })
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  PORT = 3000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(toInt)
+  @IsInt({ message: 'DB_POOL_MAX must be a whole number' })
+  @Min(1, { message: 'DB_POOL_MAX must be between 1 and 100' })
+  @Max(100, { message: 'DB_POOL_MAX must be between 1 and 100' })
+  DB_POOL_MAX = 10;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'MIGRATE_ON_START must be true or false' })
+  MIGRATE_ON_START = true;
+
+  /** Seed the fictional demo municipality when the database is empty. Defaults to false in production. */
+  @Transform(emptyToUndefined)
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'DEMO_SEED must be true or false' })
+  DEMO_SEED?: boolean;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+}
+
+export interface AppConfig {
+  nodeEnv: (typeof NODE_ENVS)[number];
+  production: boolean;
+  host: string;
+  port: number;
+  /** Unset: the embedded PostgreSQL (PGlite) is started inside the process. */
+  databaseUrl?: string;
+  dataDir: string;
+  dbPoolMax: number;
+  migrateOnStart: boolean;
+  demoSeed: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Reads and checks the environment. Reports every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  known.push('DATABASE_URL', 'DEMO_SEED');
+  const raw: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
+
+  const vars = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: true });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((e) =>
+      Object.values(e.constraints ?? {}).map((message) => `${message} (got "${String(e.value)}")`),
+    );
+    throw new ConfigValidationError(problems);
+  }
+  const production = vars.NODE_ENV === 'production';
+  return {
+    nodeEnv: vars.NODE_ENV,
+    production,
+    host: vars.HOST,
+    port: vars.PORT,
+    databaseUrl: vars.DATABASE_URL,
+    dataDir: vars.DATA_DIR,
+    dbPoolMax: vars.DB_POOL_MAX,
+    migrateOnStart: vars.MIGRATE_ON_START,
+    demoSeed: vars.DEMO_SEED ?? !production,
+    logLevel: vars.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import type { AppConfig } from '../config/environment';
+import { RequestContext } from '../context/request-context';
+
+/**
+ * Structured JSON logs (pino). Each line carries the request id and tenant; request bodies,
+ * GraphQL variables and authorization headers are never logged, so personal data cannot leak
+ * into logs through the HTTP layer.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(config: Pick<AppConfig, 'logLevel'>): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
+            customProps: () => ({ tenantId: RequestContext.tenantId() ?? undefined }),
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz' },
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+          },
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

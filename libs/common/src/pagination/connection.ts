@@ -1,0 +1,72 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { msg } from '../validation/messages';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @IsOptional()
+  @IsInt(msg.range('件数', 1, MAX_PAGE_SIZE))
+  @Min(1, msg.range('件数', 1, MAX_PAGE_SIZE))
+  @Max(MAX_PAGE_SIZE, msg.range('件数', 1, MAX_PAGE_SIZE))
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512, msg.format('カーソル'))
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Page<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay-style connection type for a node type: `XConnection { edges { cursor node } pageInfo totalCount }`. */
+export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Page<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: false })
+  class ConnectionType implements Page<T> {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items matching the filters, over all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+export function mapPage<A, B>(page: Page<A>, map: (a: A) => B): Page<B> {
+  return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })) };
+}

@@ -1,0 +1,3 @@
+export * from './messages';
+export * from './transforms';
+export * from './validation.pipe';

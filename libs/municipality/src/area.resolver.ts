@@ -1,0 +1,64 @@
+import { Connection, Loaders, mapPage, Page, PointInput, RequestLoaders, resolveMunicipalityId } from '@app/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AreaService } from './area.service';
+import { AreasArgs, CreateAreaInput, UpdateAreaInput } from './dto/area.input';
+import { AreaModel } from './models/area.model';
+import { MunicipalityModel } from './models/municipality.model';
+import { AREA_BY_ID, AREAS_BY_PARENT_ID, MUNICIPALITY_BY_ID } from './municipality.loaders';
+
+const AreaConnection = Connection(AreaModel, 'Area');
+
+@Resolver(() => AreaModel)
+export class AreaResolver {
+  constructor(private readonly service: AreaService) {}
+
+  @Query(() => AreaConnection)
+  async areas(@Args() args: AreasArgs): Promise<Page<AreaModel>> {
+    return mapPage(await this.service.page(args), AreaModel.from);
+  }
+
+  @Query(() => AreaModel)
+  async area(@Args('id', { type: () => ID }) id: string): Promise<AreaModel> {
+    return AreaModel.from(await this.service.get(id));
+  }
+
+  @Query(() => AreaModel, { nullable: true, description: 'The innermost area covering a point, if any.' })
+  async areaAt(
+    @Args('point') point: PointInput,
+    @Args('municipalityId', { type: () => ID, nullable: true }) municipalityId?: string,
+  ): Promise<AreaModel | null> {
+    const found = await this.service.innermostAt(resolveMunicipalityId(municipalityId), point);
+    return found && AreaModel.from(found);
+  }
+
+  @Mutation(() => AreaModel)
+  async createArea(@Args('input') input: CreateAreaInput): Promise<AreaModel> {
+    return AreaModel.from(await this.service.create(input));
+  }
+
+  @Mutation(() => AreaModel)
+  async updateArea(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateAreaInput,
+  ): Promise<AreaModel> {
+    return AreaModel.from(await this.service.update(id, input));
+  }
+
+  @ResolveField(() => MunicipalityModel)
+  async municipality(@Parent() area: AreaModel, @Loaders() loaders: RequestLoaders): Promise<MunicipalityModel> {
+    const m = await loaders.get(MUNICIPALITY_BY_ID).load(area.municipalityId);
+    return MunicipalityModel.from(m!);
+  }
+
+  @ResolveField(() => AreaModel, { nullable: true })
+  async parent(@Parent() area: AreaModel, @Loaders() loaders: RequestLoaders): Promise<AreaModel | null> {
+    if (!area.parentId) return null;
+    const parent = await loaders.get(AREA_BY_ID).load(area.parentId);
+    return parent && AreaModel.from(parent);
+  }
+
+  @ResolveField(() => [AreaModel])
+  async children(@Parent() area: AreaModel, @Loaders() loaders: RequestLoaders): Promise<AreaModel[]> {
+    return (await loaders.get(AREAS_BY_PARENT_ID).load(area.id)).map(AreaModel.from);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './models/organization.model';
+export * from './organization-type';
+export * from './organization.entity';
+export * from './organization.module';
+export * from './organization.service';

@@ -1,0 +1,73 @@
+import { NotFoundException, Page, resolveMunicipalityId, toGeoJSONPoint } from '@app/common';
+import { AreaService, MunicipalityService } from '@app/municipality';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationRepository } from './organization.repository';
+
+@Injectable()
+export class OrganizationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationRepository,
+    private readonly municipalities: MunicipalityService,
+    private readonly areas: AreaService,
+  ) {}
+
+  async get(id: string): Promise<OrganizationEntity> {
+    const found = await this.organizations.findById(id);
+    if (!found) throw new NotFoundException('団体', 'id');
+    return found;
+  }
+
+  page(args: OrganizationsArgs): Promise<Page<OrganizationEntity>> {
+    return this.organizations.page({ ...args, municipalityId: resolveMunicipalityId(args.municipalityId) });
+  }
+
+  async create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
+    return this.dataSource.transaction(async (em) => {
+      await this.municipalities.requireExisting(input.municipalityId, em);
+      const { location, areaId, ...fields } = input;
+      return this.organizations.save(
+        {
+          ...fields,
+          municipalityId: input.municipalityId,
+          location: location ? toGeoJSONPoint(location) : null,
+          areaId: await this.placeIn(input.municipalityId, areaId ?? undefined, location ?? null, em),
+        },
+        em,
+      );
+    });
+  }
+
+  async update(id: string, input: UpdateOrganizationInput): Promise<OrganizationEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.organizations.findById(id, em);
+      if (!current) throw new NotFoundException('団体', 'id');
+      const { location, areaId, ...fields } = input;
+      const next: Partial<OrganizationEntity> = { ...current, ...stripUndefined(fields) };
+      if (location !== undefined) next.location = location ? toGeoJSONPoint(location) : null;
+      if (areaId !== undefined || location) {
+        next.areaId = await this.placeIn(current.municipalityId, areaId ?? undefined, location ?? null, em);
+      }
+      return this.organizations.save(next, em);
+    });
+  }
+
+  /** The area a row belongs to: the one chosen, else the innermost area covering its point. */
+  private async placeIn(
+    municipalityId: string,
+    areaId: string | undefined,
+    location: { latitude: number; longitude: number } | null,
+    em: EntityManager,
+  ): Promise<string | null> {
+    if (areaId) return (await this.areas.requireInMunicipality(municipalityId, areaId, em)).id;
+    if (location) return (await this.areas.innermostAt(municipalityId, location, em))?.id ?? null;
+    return null;
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,4 +1,4 @@
-import { Connection, Loaders, mapPage, Page, PointInput, RequestLoaders, resolveMunicipalityId } from '@app/common';
+import { UuidArg, Connection, Loaders, mapPage, Page, PointInput, RequestLoaders, resolveMunicipalityId } from '@app/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AreaService } from './area.service';
 import { AreasArgs, CreateAreaInput, UpdateAreaInput } from './dto/area.input';
@@ -18,7 +18,7 @@ export class AreaResolver {
   }
 
   @Query(() => AreaModel)
-  async area(@Args('id', { type: () => ID }) id: string): Promise<AreaModel> {
+  async area(@UuidArg('id') id: string): Promise<AreaModel> {
     return AreaModel.from(await this.service.get(id));
   }
 
@@ -38,7 +38,7 @@ export class AreaResolver {
 
   @Mutation(() => AreaModel)
   async updateArea(
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
     @Args('input') input: UpdateAreaInput,
   ): Promise<AreaModel> {
     return AreaModel.from(await this.service.update(id, input));

@@ -1,4 +1,4 @@
-import { Connection, mapPage, Page, PageArgs } from '@app/common';
+import { UuidArg, Connection, mapPage, Page, PageArgs } from '@app/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CreateMunicipalityInput, UpdateMunicipalityInput } from './dto/municipality.input';
 import { MunicipalityModel } from './models/municipality.model';
@@ -16,7 +16,7 @@ export class MunicipalityResolver {
   }
 
   @Query(() => MunicipalityModel)
-  async municipality(@Args('id', { type: () => ID }) id: string): Promise<MunicipalityModel> {
+  async municipality(@UuidArg('id') id: string): Promise<MunicipalityModel> {
     return MunicipalityModel.from(await this.service.get(id));
   }
 
@@ -27,7 +27,7 @@ export class MunicipalityResolver {
 
   @Mutation(() => MunicipalityModel)
   async updateMunicipality(
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
     @Args('input') input: UpdateMunicipalityInput,
   ): Promise<MunicipalityModel> {
     return MunicipalityModel.from(await this.service.update(id, input));

@@ -1,4 +1,4 @@
-import { Connection, Loaders, mapPage, Page, RequestLoaders } from '@app/common';
+import { UuidArg, Connection, Loaders, mapPage, Page, RequestLoaders } from '@app/common';
 import { AREA_BY_ID, AreaModel, MUNICIPALITY_BY_ID, MunicipalityModel } from '@app/municipality';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input';
@@ -17,7 +17,7 @@ export class OrganizationResolver {
   }
 
   @Query(() => OrganizationModel)
-  async organization(@Args('id', { type: () => ID }) id: string): Promise<OrganizationModel> {
+  async organization(@UuidArg('id') id: string): Promise<OrganizationModel> {
     return OrganizationModel.from(await this.service.get(id));
   }
 
@@ -28,7 +28,7 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationModel)
   async updateOrganization(
-    @Args('id', { type: () => ID }) id: string,
+    @UuidArg('id') id: string,
     @Args('input') input: UpdateOrganizationInput,
   ): Promise<OrganizationModel> {
     return OrganizationModel.from(await this.service.update(id, input));

@@ -93,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
 
   const vars = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
-  const errors = validateSync(vars, { whitelist: true });
+  const errors = validateSync(vars, { whitelist: true, stopAtFirstError: true });
   if (errors.length > 0) {
     const problems = errors.flatMap((e) =>
       Object.values(e.constraints ?? {}).map((message) => `${message} (got "${String(e.value)}")`),

@@ -1,3 +1,4 @@
 export * from './messages';
 export * from './transforms';
 export * from './validation.pipe';
+export * from './uuid-arg';

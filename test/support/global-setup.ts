@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { EmbeddedPostgres } from '@app/database';
-import { createDataSource } from '@db/data-source';
+import { EmbeddedPostgres } from '@app/database/embedded-postgres';
+import { buildDataSourceOptions } from '@app/database/data-source-options';
+import { ALL_MIGRATIONS } from '@db/migrations';
+import { DataSource } from 'typeorm';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -29,7 +31,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_DATABASE_EMBEDDED = embedded ? '1' : '0';
   process.stdout.write(`\nTest database: ${embedded ? 'embedded PGlite + PostGIS (in memory)' : 'PostgreSQL server from DATABASE_URL'}\n`);
 
-  const dataSource = createDataSource(url, embedded);
+  // Migrations only: the set-up runs outside Jest's sandbox and must not load the app's classes
+  // (GraphQL types made here would belong to another realm than the tests').
+  const dataSource = new DataSource(
+    buildDataSourceOptions({ url, embedded, poolMax: 1, entities: [], migrations: ALL_MIGRATIONS }),
+  );
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();

@@ -17,7 +17,9 @@ module.exports = {
   ],
   // NestJS 12 ships ES modules only; Jest's runtime cannot require() them on Node 20, so they are
   // compiled to CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|graphql-scalars)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|graphql-scalars)/)',
+  ],
   transform: {
     '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
@@ -25,7 +27,11 @@ module.exports = {
         jsc: {
           target: 'es2022',
           parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            useDefineForClassFields: false,
+          },
           keepClassNames: true,
           // Resolve the tsconfig path aliases in the code itself, so the global set-up
           // (which Jest runs without its module mapper) sees them too.

@@ -27,7 +27,11 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'migrate': {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        say(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Nothing to apply.');
+        say(
+          applied.length
+            ? `Applied: ${applied.map((m) => m.name).join(', ')}`
+            : 'Nothing to apply.',
+        );
         return 0;
       }
       case 'revert': {
@@ -49,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'seed': {
         const summary = await seedDemo(dataSource);
-        say(`${summary.municipality}: ${summary.areas} areas, ${summary.organizations} organisations.`);
+        say(
+          `${summary.municipality}: ${summary.areas} areas, ${summary.organizations} organisations.`,
+        );
         return 0;
       }
       case 'check': {
@@ -58,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
           say('The migrated schema matches the entities.');
           return 0;
         }
-        process.stderr.write(`The entities and the migrated schema differ. A migration is needed for:\n${drift.map((q) => `  ${q};`).join('\n')}\n`);
+        process.stderr.write(
+          `The entities and the migrated schema differ. A migration is needed for:\n${drift.map((q) => `  ${q};`).join('\n')}\n`,
+        );
         return 1;
       }
     }
@@ -76,7 +84,10 @@ function say(line: string): void {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof ConfigValidationError || error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof ConfigValidationError || error instanceof Error
+        ? error.message
+        : String(error);
     process.stderr.write(`${message}\n`);
     process.exit(1);
   },

@@ -5,6 +5,12 @@ import { ALL_MIGRATIONS } from './migrations';
 
 export function createDataSource(url: string, embedded: boolean, poolMax = 10): DataSource {
   return new DataSource(
-    buildDataSourceOptions({ url, embedded, poolMax, entities: ALL_ENTITIES, migrations: ALL_MIGRATIONS }),
+    buildDataSourceOptions({
+      url,
+      embedded,
+      poolMax,
+      entities: ALL_ENTITIES,
+      migrations: ALL_MIGRATIONS,
+    }),
   );
 }

@@ -8,7 +8,13 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
     [table],
   );
   const applied = new Set<string>(
-    exists ? (await dataSource.query<{ name: string }[]>(`SELECT name FROM "${table}"`)).map((r) => r.name) : [],
+    exists
+      ? (await dataSource.query<{ name: string }[]>(`SELECT name FROM "${table}"`)).map(
+          (r) => r.name,
+        )
+      : [],
   );
-  return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name));
+  return dataSource.migrations
+    .map((m) => m.name ?? m.constructor.name)
+    .filter((name) => !applied.has(name));
 }

@@ -21,7 +21,9 @@ export class Spine1795379669972 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX "municipality_code_key" ON "municipality" ("code")`);
 
-    await q.query(`CREATE TYPE "public"."area_level" AS ENUM('MUNICIPALITY', 'DAILY_LIFE_AREA', 'DISTRICT')`);
+    await q.query(
+      `CREATE TYPE "public"."area_level" AS ENUM('MUNICIPALITY', 'DAILY_LIFE_AREA', 'DISTRICT')`,
+    );
     await q.query(`
       CREATE TABLE "area" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -69,16 +71,26 @@ export class Spine1795379669972 implements MigrationInterface {
         CONSTRAINT "organization_name_not_blank" CHECK (length(btrim(name)) > 0),
         CONSTRAINT "organization_pkey" PRIMARY KEY ("id")
       )`);
-    await q.query(`CREATE INDEX "organization_location_gist" ON "organization" USING gist ("location")`);
+    await q.query(
+      `CREATE INDEX "organization_location_gist" ON "organization" USING gist ("location")`,
+    );
     await q.query(`CREATE INDEX "organization_area_idx" ON "organization" ("area_id")`);
     await q.query(
       `CREATE INDEX "organization_municipality_name_idx" ON "organization" ("municipality_id", "name", "id")`,
     );
 
-    await q.query(`ALTER TABLE "area" ADD CONSTRAINT "area_municipality_fk" FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "area" ADD CONSTRAINT "area_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "area"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "organization" ADD CONSTRAINT "organization_municipality_fk" FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await q.query(`ALTER TABLE "organization" ADD CONSTRAINT "organization_area_fk" FOREIGN KEY ("area_id") REFERENCES "area"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    await q.query(
+      `ALTER TABLE "area" ADD CONSTRAINT "area_municipality_fk" FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "area" ADD CONSTRAINT "area_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "area"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "organization" ADD CONSTRAINT "organization_municipality_fk" FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await q.query(
+      `ALTER TABLE "organization" ADD CONSTRAINT "organization_area_fk" FOREIGN KEY ("area_id") REFERENCES "area"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -31,7 +31,11 @@ describe('health endpoints', () => {
     it('/readyz answers 503 with the pending migrations, then 200 once they are applied', async () => {
       const before = await fetch(`${t.baseUrl}/readyz`);
       expect(before.status).toBe(503);
-      const body = (await before.json()) as { status: string; reason: string; pendingMigrations: string[] };
+      const body = (await before.json()) as {
+        status: string;
+        reason: string;
+        pendingMigrations: string[];
+      };
       expect(body.status).toBe('unavailable');
       expect(body.reason).toMatch(/migration\(s\) not applied; run npm run db:migrate/);
       expect(body.pendingMigrations).toEqual(t.dataSource.migrations.map((m) => m.name));

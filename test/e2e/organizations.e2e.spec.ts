@@ -48,9 +48,17 @@ describe('organisations (受け入れ先) over GraphQL', () => {
   });
 
   it('places a point outside every district in the daily-life area, and outside the city in none', async () => {
-    const inDailyLife = await t.gql(CREATE, { input: valid({ name: 'さくら農園', type: 'FARM', location: { latitude: 35.515, longitude: 139.515 } }) });
+    const inDailyLife = await t.gql(CREATE, {
+      input: valid({
+        name: 'さくら農園',
+        type: 'FARM',
+        location: { latitude: 35.515, longitude: 139.515 },
+      }),
+    });
     expect(inDailyLife.data!.createOrganization.area).toMatchObject({ id: tree.dailyLife.id });
-    const outside = await t.gql(CREATE, { input: valid({ name: '市外の団体', location: { latitude: 34.0, longitude: 135.0 } }) });
+    const outside = await t.gql(CREATE, {
+      input: valid({ name: '市外の団体', location: { latitude: 34.0, longitude: 135.0 } }),
+    });
     expect(outside.data!.createOrganization.area).toBeNull();
   });
 
@@ -60,23 +68,55 @@ describe('organisations (受け入れ先) over GraphQL', () => {
   });
 
   it('creates with only a name and a type', async () => {
-    const res = await t.gql(CREATE, { input: { municipalityId: tree.municipality.id, name: '光明寺', type: 'TEMPLE_OR_SHRINE' } });
-    expect(res.data!.createOrganization).toMatchObject({ name: '光明寺', location: null, area: null, phone: null });
+    const res = await t.gql(CREATE, {
+      input: { municipalityId: tree.municipality.id, name: '光明寺', type: 'TEMPLE_OR_SHRINE' },
+    });
+    expect(res.data!.createOrganization).toMatchObject({
+      name: '光明寺',
+      location: null,
+      area: null,
+      phone: null,
+    });
   });
 
   describe('refuses bad input, naming the field, and writes nothing', () => {
     it.each<[string, Record<string, unknown>, string, RegExp]>([
       ['an empty name', { name: '' }, 'name', /団体名を入力してください/],
       ['a name of spaces', { name: '\u3000 ' }, 'name', /団体名を入力してください/],
-      ['a latitude out of range', { location: { latitude: 91, longitude: 139.5 } }, 'location.latitude', /緯度は-90から90/],
-      ['a longitude out of range', { location: { latitude: 35.5, longitude: -181 } }, 'location.longitude', /経度は-180から180/],
+      [
+        'a latitude out of range',
+        { location: { latitude: 91, longitude: 139.5 } },
+        'location.latitude',
+        /緯度は-90から90/,
+      ],
+      [
+        'a longitude out of range',
+        { location: { latitude: 35.5, longitude: -181 } },
+        'location.longitude',
+        /経度は-180から180/,
+      ],
       ['a malformed e-mail address', { email: 'info@' }, 'email', /メールアドレスの形式/],
       ['a malformed phone number', { phone: '12345' }, 'phone', /電話番号の形式/],
       ['a malformed postal code', { postalCode: '1990' }, 'postalCode', /郵便番号の形式/],
-      ['a website that is not http(s)', { website: 'javascript:alert(1)' }, 'website', /ウェブサイトの形式/],
+      [
+        'a website that is not http(s)',
+        { website: 'javascript:alert(1)' },
+        'website',
+        /ウェブサイトの形式/,
+      ],
       ['a reading not in kana', { nameKana: 'Hidamari' }, 'nameKana', /フリガナの形式/],
-      ['an unknown municipality', { municipalityId: '00000000-0000-4000-8000-000000000000' }, 'municipalityId', /自治体が見つかりません/],
-      ['an unknown area', { areaId: '00000000-0000-4000-8000-000000000000' }, 'areaId', /圏域がこの自治体に見つかりません/],
+      [
+        'an unknown municipality',
+        { municipalityId: '00000000-0000-4000-8000-000000000000' },
+        'municipalityId',
+        /自治体が見つかりません/,
+      ],
+      [
+        'an unknown area',
+        { areaId: '00000000-0000-4000-8000-000000000000' },
+        'areaId',
+        /圏域がこの自治体に見つかりません/,
+      ],
     ])('%s', async (_label, overrides, field, message) => {
       const before = await countRows(t.dataSource, 'organization', tree.municipality.id);
       const error = onlyError(await t.gql(CREATE, { input: valid(overrides) }));
@@ -94,8 +134,16 @@ describe('organisations (受け入れ先) over GraphQL', () => {
     });
 
     it('reports every bad field of one input at once', async () => {
-      const error = onlyError(await t.gql(CREATE, { input: valid({ name: '', email: 'x', location: { latitude: 100, longitude: 139 } }) }));
-      expect(error.extensions?.errors?.map((e) => e.field).sort()).toEqual(['email', 'location.latitude', 'name']);
+      const error = onlyError(
+        await t.gql(CREATE, {
+          input: valid({ name: '', email: 'x', location: { latitude: 100, longitude: 139 } }),
+        }),
+      );
+      expect(error.extensions?.errors?.map((e) => e.field).sort()).toEqual([
+        'email',
+        'location.latitude',
+        'name',
+      ]);
     });
 
     it('an unknown organisation type is refused by the schema', async () => {
@@ -107,37 +155,77 @@ describe('organisations (受け入れ先) over GraphQL', () => {
 
   describe('updates', () => {
     it('changes fields, moves the point and re-places it; an empty optional text clears the field', async () => {
-      const created = await t.gql(CREATE, { input: valid({ name: '移転する団体', location: { latitude: 34.0, longitude: 135.0 } }) });
+      const created = await t.gql(CREATE, {
+        input: valid({ name: '移転する団体', location: { latitude: 34.0, longitude: 135.0 } }),
+      });
       const id = created.data!.createOrganization.id;
-      const res = await t.gql(UPDATE, { id, input: { name: '移転した団体', phone: '', location: { latitude: 35.505, longitude: 139.505 } } });
-      expect(res.data!.updateOrganization).toMatchObject({ name: '移転した団体', phone: null, area: { id: tree.district.id } });
+      const res = await t.gql(UPDATE, {
+        id,
+        input: {
+          name: '移転した団体',
+          phone: '',
+          location: { latitude: 35.505, longitude: 139.505 },
+        },
+      });
+      expect(res.data!.updateOrganization).toMatchObject({
+        name: '移転した団体',
+        phone: null,
+        area: { id: tree.district.id },
+      });
     });
 
     it('refuses a bad update and leaves the row as it was', async () => {
       const created = await t.gql(CREATE, { input: valid({ name: '変わらない団体' }) });
       const id = created.data!.createOrganization.id;
       const before = await t.dataSource.query(`SELECT * FROM organization WHERE id = $1`, [id]);
-      for (const input of [{ name: '' }, { name: null }, { type: null }, { location: { latitude: 200, longitude: 0 } }, { areaId: '00000000-0000-4000-8000-000000000000' }]) {
+      for (const input of [
+        { name: '' },
+        { name: null },
+        { type: null },
+        { location: { latitude: 200, longitude: 0 } },
+        { areaId: '00000000-0000-4000-8000-000000000000' },
+      ]) {
         const error = onlyError(await t.gql(UPDATE, { id, input }));
         expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       }
-      expect(await t.dataSource.query(`SELECT * FROM organization WHERE id = $1`, [id])).toEqual(before);
+      expect(await t.dataSource.query(`SELECT * FROM organization WHERE id = $1`, [id])).toEqual(
+        before,
+      );
     });
 
     it('answers NOT_FOUND for an unknown organisation', async () => {
-      const error = onlyError(await t.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: { name: 'x' } }));
+      const error = onlyError(
+        await t.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: { name: 'x' } }),
+      );
       expect(error.extensions?.code).toBe('NOT_FOUND');
     });
   });
 
   it('filters by type, by area including the areas inside it, and by part of the name or reading', async () => {
     const m = await aCityWithAreas(t.dataSource, 140.0, 36.0);
-    const create = (input: Record<string, unknown>) => t.gql(CREATE, { input: { municipalityId: m.municipality.id, ...input } });
-    await create({ name: 'こども食堂 みなみ', nameKana: 'コドモショクドウミナミ', type: 'RESIDENTS_GROUP', location: { latitude: 36.005, longitude: 140.005 } });
-    await create({ name: '西の畑', type: 'FARM', location: { latitude: 36.015, longitude: 140.015 } });
-    await create({ name: '東の100%ジュース店', type: 'SHOP', location: { latitude: 36.015, longitude: 140.035 } });
+    const create = (input: Record<string, unknown>) =>
+      t.gql(CREATE, { input: { municipalityId: m.municipality.id, ...input } });
+    await create({
+      name: 'こども食堂 みなみ',
+      nameKana: 'コドモショクドウミナミ',
+      type: 'RESIDENTS_GROUP',
+      location: { latitude: 36.005, longitude: 140.005 },
+    });
+    await create({
+      name: '西の畑',
+      type: 'FARM',
+      location: { latitude: 36.015, longitude: 140.015 },
+    });
+    await create({
+      name: '東の100%ジュース店',
+      type: 'SHOP',
+      location: { latitude: 36.015, longitude: 140.035 },
+    });
     const names = async (args: string) => {
-      const res = await t.gql(`query ($m: ID) { organizations(municipalityId: $m, ${args}) { totalCount edges { node { name } } } }`, { m: m.municipality.id });
+      const res = await t.gql(
+        `query ($m: ID) { organizations(municipalityId: $m, ${args}) { totalCount edges { node { name } } } }`,
+        { m: m.municipality.id },
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.organizations.edges.map((e: { node: { name: string } }) => e.node.name);
     };
@@ -153,7 +241,9 @@ describe('organisations (受け入れ先) over GraphQL', () => {
   it("uses the request's municipality (X-Municipality-Id) when the call names none", async () => {
     const m = await aMunicipality(t.dataSource);
     await t.gql(CREATE, { input: { municipalityId: m.id, name: 'ヘッダーの団体', type: 'NPO' } });
-    const res = await t.gql(`{ organizations { edges { node { name } } } }`, undefined, { 'x-municipality-id': m.id });
+    const res = await t.gql(`{ organizations { edges { node { name } } } }`, undefined, {
+      'x-municipality-id': m.id,
+    });
     expect(res.data!.organizations.edges).toEqual([{ node: { name: 'ヘッダーの団体' } }]);
   });
 });

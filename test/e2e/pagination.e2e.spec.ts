@@ -1,6 +1,6 @@
 import { OrganizationType } from '@app/organization';
 import { aCityWithAreas, anOrganization } from '../support/factories';
-import { onlyError, startTestApp, TestApp } from '../support/test-app';
+import { GraphQLResponse, onlyError, startTestApp, TestApp } from '../support/test-app';
 
 const PAGE = `query ($m: ID, $first: Int, $after: String, $types: [OrganizationType!]) {
   organizations(municipalityId: $m, first: $first, after: $after, types: $types) {
@@ -19,7 +19,14 @@ describe('keyset pagination', () => {
     // 53 organisations; many share a name, so page boundaries fall inside runs of equal sort keys.
     for (let i = 0; i < 53; i++) {
       const name = ['あおぞら会', 'ひまわり会', `みどり${String(i).padStart(2, '0')}`][i % 3];
-      created.push(await anOrganization(t.dataSource, { municipalityId: tree.municipality.id, name, areaId: tree.district.id, type: i % 2 ? OrganizationType.NPO : OrganizationType.FARM }));
+      created.push(
+        await anOrganization(t.dataSource, {
+          municipalityId: tree.municipality.id,
+          name,
+          areaId: tree.district.id,
+          type: i % 2 ? OrganizationType.NPO : OrganizationType.FARM,
+        }),
+      );
     }
   });
   afterAll(() => t?.close());
@@ -29,9 +36,18 @@ describe('keyset pagination', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const res = await t.gql(PAGE, { m: tree.municipality.id, first: pageSize, after, ...variables });
+      const res: GraphQLResponse<{ organizations: any }> = await t.gql(PAGE, {
+        m: tree.municipality.id,
+        first: pageSize,
+        after,
+        ...variables,
+      });
       expect(res.errors).toBeUndefined();
-      const conn = res.data!.organizations;
+      const conn: {
+        edges: { node: { id: string; name: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        totalCount: number;
+      } = res.data!.organizations;
       seen.push(...conn.edges.map((e: { node: { id: string; name: string } }) => e.node));
       pages++;
       if (!conn.pageInfo.hasNextPage) return { seen, pages, totalCount: conn.totalCount };
@@ -40,27 +56,35 @@ describe('keyset pagination', () => {
     }
   }
 
-  it.each([1, 7, 10, 53, 100])('visits every row exactly once in (name, id) order with pages of %i', async (size) => {
-    const { seen, pages, totalCount } = await readAll(size);
-    expect(totalCount).toBe(53);
-    expect(seen).toHaveLength(53);
-    expect(new Set(seen.map((s) => s.id)).size).toBe(53);
-    expect(new Set(seen.map((s) => s.id))).toEqual(new Set(created.map((c) => c.id)));
-    expect(pages).toBe(Math.ceil(53 / size));
-    const expected = await t.dataSource.query(
-      `SELECT id FROM organization WHERE municipality_id = $1 ORDER BY name, id`,
-      [tree.municipality.id],
-    );
-    expect(seen.map((s) => s.id)).toEqual(expected.map((r: { id: string }) => r.id));
-  });
+  it.each([1, 7, 10, 53, 100])(
+    'visits every row exactly once in (name, id) order with pages of %i',
+    async (size) => {
+      const { seen, pages, totalCount } = await readAll(size);
+      expect(totalCount).toBe(53);
+      expect(seen).toHaveLength(53);
+      expect(new Set(seen.map((s) => s.id)).size).toBe(53);
+      expect(new Set(seen.map((s) => s.id))).toEqual(new Set(created.map((c) => c.id)));
+      expect(pages).toBe(Math.ceil(53 / size));
+      const expected = await t.dataSource.query(
+        `SELECT id FROM organization WHERE municipality_id = $1 ORDER BY name, id`,
+        [tree.municipality.id],
+      );
+      expect(seen.map((s) => s.id)).toEqual(expected.map((r: { id: string }) => r.id));
+    },
+  );
 
   it('keeps its place when rows are added before the cursor', async () => {
     const first = await t.gql(PAGE, { m: tree.municipality.id, first: 10 });
     const cursor = first.data!.organizations.pageInfo.endCursor;
     const seenIds = first.data!.organizations.edges.map((e: { node: { id: string } }) => e.node.id);
-    await anOrganization(t.dataSource, { municipalityId: tree.municipality.id, name: 'ああ先頭に入る会' });
+    await anOrganization(t.dataSource, {
+      municipalityId: tree.municipality.id,
+      name: 'ああ先頭に入る会',
+    });
     const second = await t.gql(PAGE, { m: tree.municipality.id, first: 10, after: cursor });
-    const secondIds: string[] = second.data!.organizations.edges.map((e: { node: { id: string } }) => e.node.id);
+    const secondIds: string[] = second.data!.organizations.edges.map(
+      (e: { node: { id: string } }) => e.node.id,
+    );
     expect(secondIds.filter((id) => seenIds.includes(id))).toEqual([]);
     expect(second.data!.organizations.totalCount).toBe(54);
   });
@@ -88,12 +112,20 @@ describe('keyset pagination', () => {
   it('loads relations through DataLoaders: 50 organisations with area, parent area and municipality in at most 5 statements', async () => {
     const query = `query ($m: ID) { organizations(municipalityId: $m, first: 50) {
       edges { node { name municipality { name } area { name parent { name municipality { name } } } } } } }`;
-    const { result, statements } = await t.countQueries(() => t.gql(query, { m: tree.municipality.id }));
+    const { result, statements } = await t.countQueries(() =>
+      t.gql(query, { m: tree.municipality.id }),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.organizations.edges).toHaveLength(50);
-    const placed = result.data!.organizations.edges.filter((e: { node: { area: unknown } }) => e.node.area);
+    const placed = result.data!.organizations.edges.filter(
+      (e: { node: { area: unknown } }) => e.node.area,
+    );
     expect(placed.length).toBeGreaterThanOrEqual(49);
-    for (const e of placed) expect(e.node.area.parent).toEqual({ name: '西圏域', municipality: { name: tree.municipality.name } });
+    for (const e of placed)
+      expect(e.node.area.parent).toEqual({
+        name: '西圏域',
+        municipality: { name: tree.municipality.name },
+      });
     // count + page, then one batch each: municipalities, areas, parent areas.
     expect(statements.length).toBeLessThanOrEqual(5);
     // …and the counter does see them (so the bound above cannot pass by counting nothing).

@@ -48,12 +48,15 @@ describe('migrations, on an empty database', () => {
 
     expect(await pendingMigrations(ds)).toEqual([]);
     expect(await hasPostgis(ds)).toBe(true);
-    expect(await userTables(ds)).toEqual(expect.arrayContaining(['area', 'municipality', 'organization', 'schema_migrations']));
+    expect(await userTables(ds)).toEqual(
+      expect.arrayContaining(['area', 'municipality', 'organization', 'schema_migrations']),
+    );
     expect(await schemaDrift(ds)).toEqual([]);
   });
 
   it('revert fully, leaving no table, type or extension of ours, and apply again', async () => {
-    for (let i = 0; i < ds.migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < ds.migrations.length; i++)
+      await ds.undoLastMigration({ transaction: 'each' });
 
     expect(await userTables(ds)).toEqual(['schema_migrations']);
     expect(await userTypes(ds)).toEqual([]);

@@ -7,7 +7,9 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 declare global {
-  var __TEST_DB__: { embedded?: EmbeddedPostgres; broker?: Server; scratch: Map<string, EmbeddedPostgres> } | undefined;
+  var __TEST_DB__:
+    | { embedded?: EmbeddedPostgres; broker?: Server; scratch: Map<string, EmbeddedPostgres> }
+    | undefined;
 }
 
 /**
@@ -29,7 +31,9 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env.TEST_DATABASE_URL = url;
   process.env.TEST_DATABASE_EMBEDDED = embedded ? '1' : '0';
-  process.stdout.write(`\nTest database: ${embedded ? 'embedded PGlite + PostGIS (in memory)' : 'PostgreSQL server from DATABASE_URL'}\n`);
+  process.stdout.write(
+    `\nTest database: ${embedded ? 'embedded PGlite + PostGIS (in memory)' : 'PostgreSQL server from DATABASE_URL'}\n`,
+  );
 
   // Migrations only: the set-up runs outside Jest's sandbox and must not load the app's classes
   // (GraphQL types made here would belong to another realm than the tests').
@@ -44,7 +48,8 @@ export default async function globalSetup(): Promise<void> {
 /** POST / starts an empty in-memory database and answers its URL; DELETE /?url=… stops it. */
 function startScratchBroker(scratch: Map<string, EmbeddedPostgres>): Promise<Server> {
   const server = createServer((req, res) => {
-    const answer = (status: number, body: string) => res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+    const answer = (status: number, body: string) =>
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
     const handle = async () => {
       if (req.method === 'POST') {
         const db = await EmbeddedPostgres.start({ maxConnections: 2 });

@@ -10,7 +10,12 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: {
     message: string;
     path?: string[];
-    extensions?: { code?: string; field?: string; errors?: { field: string; message: string }[]; [k: string]: unknown };
+    extensions?: {
+      code?: string;
+      field?: string;
+      errors?: { field: string; message: string }[];
+      [k: string]: unknown;
+    };
   }[];
 }
 
@@ -18,7 +23,11 @@ export interface TestApp {
   app: INestApplication;
   baseUrl: string;
   dataSource: DataSource;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** Counts the SQL statements the app sends while `fn` runs. */
   countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
   close(): Promise<void>;

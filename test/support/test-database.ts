@@ -27,7 +27,8 @@ export async function scratchDatabase(): Promise<ScratchDatabase> {
   const base = testDatabase();
   if (base.embedded) {
     const broker = process.env.TEST_SCRATCH_BROKER;
-    if (!broker) throw new Error('TEST_SCRATCH_BROKER is not set: run the tests through jest (npm test)');
+    if (!broker)
+      throw new Error('TEST_SCRATCH_BROKER is not set: run the tests through jest (npm test)');
     const res = await fetch(broker, { method: 'POST' });
     const url = await res.text();
     if (!res.ok) throw new Error(`could not start a scratch database: ${url}`);

@@ -57,7 +57,10 @@ export class AppModule implements NestModule {
               formatGraphQLError(formatted, error, (internal) =>
                 graphqlLogger.error({ err: internal }, 'Unexpected error in a GraphQL operation'),
               ),
-            context: ({ req }: { req: Request }) => ({ req, loaders: loaders.createRequestLoaders() }),
+            context: ({ req }: { req: Request }) => ({
+              req,
+              loaders: loaders.createRequestLoaders(),
+            }),
           }),
         }),
         MunicipalityModule,

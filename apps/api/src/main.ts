@@ -11,7 +11,9 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigValidationError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every variable and its meaning.\n`);
+      process.stderr.write(
+        `${error.message}\nSee .env.example for every variable and its meaning.\n`,
+      );
       process.exit(1);
     }
     throw error;
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The platform could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `The platform could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

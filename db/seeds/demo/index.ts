@@ -12,7 +12,9 @@ export interface DemoSummary {
 }
 
 export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> {
-  const [{ count }] = await dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM municipality`);
+  const [{ count }] = await dataSource.query<{ count: string }[]>(
+    `SELECT count(*) AS count FROM municipality`,
+  );
   return Number(count) === 0;
 }
 
@@ -22,18 +24,28 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
  */
 export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
   return dataSource.transaction(async (em) => {
-    const existing = await em.query<{ id: string }[]>(`SELECT id FROM municipality WHERE code = $1`, [MIDORI_CITY.code]);
+    const existing = await em.query<{ id: string }[]>(
+      `SELECT id FROM municipality WHERE code = $1`,
+      [MIDORI_CITY.code],
+    );
     if (existing.length) return summarize(em, existing[0].id);
 
     const random = seededRandom(20260401);
     const tiles = jitteredTiling({ ...MIDORI_CITY.bbox, rows: 4, cols: 4, random });
-    const tileAt = (row: number, col: number): Tile => tiles.find((t) => t.row === row && t.col === col)!;
+    const tileAt = (row: number, col: number): Tile =>
+      tiles.find((t) => t.row === row && t.col === col)!;
 
     const [{ id: municipalityId }] = await em.query<{ id: string }[]>(
       `INSERT INTO municipality (code, name, prefecture) VALUES ($1, $2, $3) RETURNING id`,
       [MIDORI_CITY.code, MIDORI_CITY.name, MIDORI_CITY.prefecture],
     );
-    const insertUnion = async (level: AreaLevel, parentId: string | null, name: string, code: string | null, parts: Tile[]) => {
+    const insertUnion = async (
+      level: AreaLevel,
+      parentId: string | null,
+      name: string,
+      code: string | null,
+      parts: Tile[],
+    ) => {
       const [{ id }] = await em.query<{ id: string }[]>(
         `INSERT INTO area (municipality_id, parent_id, level, name, code, boundary)
          SELECT $1, $2, $3, $4, $5, ST_Multi(ST_Union(ST_GeomFromGeoJSON(g)))
@@ -44,7 +56,13 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
       return id;
     };
 
-    const cityAreaId = await insertUnion(AreaLevel.MUNICIPALITY, null, MIDORI_CITY.name, null, tiles);
+    const cityAreaId = await insertUnion(
+      AreaLevel.MUNICIPALITY,
+      null,
+      MIDORI_CITY.name,
+      null,
+      tiles,
+    );
     const districtIds: string[] = [];
     for (const dla of DAILY_LIFE_AREAS) {
       const members = DISTRICTS.filter((d) => d.area === dla.key);
@@ -57,7 +75,13 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
       );
       for (const d of members) {
         const index = DISTRICTS.indexOf(d);
-        districtIds[index] = await insertUnion(AreaLevel.DISTRICT, dlaId, d.name, `${dla.code}${index + 1}`, [tileAt(...d.cell)]);
+        districtIds[index] = await insertUnion(
+          AreaLevel.DISTRICT,
+          dlaId,
+          d.name,
+          `${dla.code}${index + 1}`,
+          [tileAt(...d.cell)],
+        );
       }
     }
 

@@ -1,7 +1,15 @@
 import { seededRandom } from '../random';
 import { jitteredTiling } from './tiling';
 
-const options = () => ({ west: 139.3, south: 35.62, east: 139.42, north: 35.71, rows: 4, cols: 4, random: seededRandom(7) });
+const options = () => ({
+  west: 139.3,
+  south: 35.62,
+  east: 139.42,
+  north: 35.71,
+  rows: 4,
+  cols: 4,
+  random: seededRandom(7),
+});
 
 describe('jitteredTiling', () => {
   const tiles = jitteredTiling(options());
@@ -16,10 +24,13 @@ describe('jitteredTiling', () => {
   });
 
   it('gives neighbours the very same shared border', () => {
-    const at = (r: number, c: number) => tiles.find((t) => t.row === r && t.col === c)!.polygon.coordinates[0];
+    const at = (r: number, c: number) =>
+      tiles.find((t) => t.row === r && t.col === c)!.polygon.coordinates[0];
     const key = (p: number[]) => p.join(',');
     const left = new Set(at(1, 1).map(key));
-    const shared = at(1, 2).slice(0, -1).filter((p) => left.has(key(p))); // the closing point repeats the first
+    const shared = at(1, 2)
+      .slice(0, -1)
+      .filter((p) => left.has(key(p))); // the closing point repeats the first
     expect(shared).toHaveLength(4); // two corners and two wandering points
   });
 

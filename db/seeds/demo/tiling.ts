@@ -59,8 +59,10 @@ export function jitteredTiling(o: TilingOptions): Tile[] {
     }
     return points;
   };
-  const horizontal = (i: number, j: number) => edgePoints(`h${i}:${j}`, vertex[i][j], vertex[i][j + 1], 'lat');
-  const vertical = (i: number, j: number) => edgePoints(`v${i}:${j}`, vertex[i][j], vertex[i + 1][j], 'lon');
+  const horizontal = (i: number, j: number) =>
+    edgePoints(`h${i}:${j}`, vertex[i][j], vertex[i][j + 1], 'lat');
+  const vertical = (i: number, j: number) =>
+    edgePoints(`v${i}:${j}`, vertex[i][j], vertex[i + 1][j], 'lon');
 
   const tiles: Tile[] = [];
   for (let i = 0; i < o.rows; i++) {

@@ -12,7 +12,7 @@ export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
 ): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, embedded: false, close: async () => undefined };
+    return { url: config.databaseUrl, embedded: false, close: () => Promise.resolve() };
   }
   const embedded = await EmbeddedPostgres.start({ dataDir: config.dataDir });
   return { url: embedded.url, embedded: true, close: () => embedded.stop() };

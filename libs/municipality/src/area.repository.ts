@@ -30,7 +30,10 @@ export class AreaRepository {
   }
 
   findByParentIds(parentIds: readonly string[]): Promise<AreaEntity[]> {
-    return this.repo().find({ where: { parentId: In([...parentIds]) }, order: { name: 'ASC', id: 'ASC' } });
+    return this.repo().find({
+      where: { parentId: In([...parentIds]) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
   }
 
   page(filter: AreaFilter): Promise<Page<AreaEntity>> {

@@ -1,4 +1,13 @@
-import { UuidArg, Connection, Loaders, mapPage, Page, PointInput, RequestLoaders, resolveMunicipalityId } from '@app/common';
+import {
+  UuidArg,
+  Connection,
+  Loaders,
+  mapPage,
+  Page,
+  PointInput,
+  RequestLoaders,
+  resolveMunicipalityId,
+} from '@app/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AreaService } from './area.service';
 import { AreasArgs, CreateAreaInput, UpdateAreaInput } from './dto/area.input';
@@ -22,7 +31,10 @@ export class AreaResolver {
     return AreaModel.from(await this.service.get(id));
   }
 
-  @Query(() => AreaModel, { nullable: true, description: 'The innermost area covering a point, if any.' })
+  @Query(() => AreaModel, {
+    nullable: true,
+    description: 'The innermost area covering a point, if any.',
+  })
   async areaAt(
     @Args('point') point: PointInput,
     @Args('municipalityId', { type: () => ID, nullable: true }) municipalityId?: string,
@@ -45,20 +57,29 @@ export class AreaResolver {
   }
 
   @ResolveField(() => MunicipalityModel)
-  async municipality(@Parent() area: AreaModel, @Loaders() loaders: RequestLoaders): Promise<MunicipalityModel> {
+  async municipality(
+    @Parent() area: AreaModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<MunicipalityModel> {
     const m = await loaders.get(MUNICIPALITY_BY_ID).load(area.municipalityId);
     return MunicipalityModel.from(m!);
   }
 
   @ResolveField(() => AreaModel, { nullable: true })
-  async parent(@Parent() area: AreaModel, @Loaders() loaders: RequestLoaders): Promise<AreaModel | null> {
+  async parent(
+    @Parent() area: AreaModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<AreaModel | null> {
     if (!area.parentId) return null;
     const parent = await loaders.get(AREA_BY_ID).load(area.parentId);
     return parent && AreaModel.from(parent);
   }
 
   @ResolveField(() => [AreaModel])
-  async children(@Parent() area: AreaModel, @Loaders() loaders: RequestLoaders): Promise<AreaModel[]> {
+  async children(
+    @Parent() area: AreaModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<AreaModel[]> {
     return (await loaders.get(AREAS_BY_PARENT_ID).load(area.id)).map(AreaModel.from);
   }
 }

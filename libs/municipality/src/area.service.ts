@@ -62,7 +62,12 @@ export class AreaService {
     return this.dataSource.transaction(async (em) => {
       await this.municipalities.requireExisting(input.municipalityId, em);
       const problems = [
-        ...(await this.parentProblems(input.municipalityId, input.level, input.parentId ?? null, em)),
+        ...(await this.parentProblems(
+          input.municipalityId,
+          input.level,
+          input.parentId ?? null,
+          em,
+        )),
         ...(await this.boundaryProblems(boundary, em)),
       ];
       if (problems.length) throw new BadUserInputException(problems);
@@ -87,7 +92,9 @@ export class AreaService {
       if (!current) throw new NotFoundException('圏域', 'id');
       const problems: FieldError[] = [];
       if (input.parentId !== undefined) {
-        problems.push(...(await this.parentProblems(current.municipalityId, current.level, input.parentId, em)));
+        problems.push(
+          ...(await this.parentProblems(current.municipalityId, current.level, input.parentId, em)),
+        );
       }
       if (boundary) problems.push(...(await this.boundaryProblems(boundary, em)));
       if (problems.length) throw new BadUserInputException(problems);
@@ -114,7 +121,12 @@ export class AreaService {
     const expected = parentLevelOf(level);
     if (expected === null) {
       return parentId
-        ? [{ field: 'parentId', message: `${AREA_LEVEL_LABELS[level]}の圏域には上位の圏域を指定できません` }]
+        ? [
+            {
+              field: 'parentId',
+              message: `${AREA_LEVEL_LABELS[level]}の圏域には上位の圏域を指定できません`,
+            },
+          ]
         : [];
     }
     const needs = `${AREA_LEVEL_LABELS[level]}の上位には${AREA_LEVEL_LABELS[expected]}を指定してください`;

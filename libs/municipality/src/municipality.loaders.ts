@@ -5,7 +5,9 @@ import { AreaRepository } from './area.repository';
 import { MunicipalityEntity } from './municipality.entity';
 import { MunicipalityRepository } from './municipality.repository';
 
-export const MUNICIPALITY_BY_ID = new LoaderKey<string, MunicipalityEntity | null>('municipalityById');
+export const MUNICIPALITY_BY_ID = new LoaderKey<string, MunicipalityEntity | null>(
+  'municipalityById',
+);
 export const AREA_BY_ID = new LoaderKey<string, AreaEntity | null>('areaById');
 export const AREAS_BY_PARENT_ID = new LoaderKey<string, AreaEntity[]>('areasByParentId');
 
@@ -21,7 +23,9 @@ export class MunicipalityLoaders implements OnModuleInit {
     this.registry.register(MUNICIPALITY_BY_ID, async (ids) =>
       byKeys(ids, await this.municipalities.findByIds(ids), (m) => m.id),
     );
-    this.registry.register(AREA_BY_ID, async (ids) => byKeys(ids, await this.areas.findByIds(ids), (a) => a.id));
+    this.registry.register(AREA_BY_ID, async (ids) =>
+      byKeys(ids, await this.areas.findByIds(ids), (a) => a.id),
+    );
     this.registry.register(AREAS_BY_PARENT_ID, async (ids) =>
       groupByKeys(ids, await this.areas.findByParentIds(ids), (a) => a.parentId as string),
     );

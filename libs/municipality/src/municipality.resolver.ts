@@ -1,5 +1,5 @@
 import { UuidArg, Connection, mapPage, Page, PageArgs } from '@app/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CreateMunicipalityInput, UpdateMunicipalityInput } from './dto/municipality.input';
 import { MunicipalityModel } from './models/municipality.model';
 import { MunicipalityService } from './municipality.service';
@@ -21,7 +21,9 @@ export class MunicipalityResolver {
   }
 
   @Mutation(() => MunicipalityModel)
-  async createMunicipality(@Args('input') input: CreateMunicipalityInput): Promise<MunicipalityModel> {
+  async createMunicipality(
+    @Args('input') input: CreateMunicipalityInput,
+  ): Promise<MunicipalityModel> {
     return MunicipalityModel.from(await this.service.create(input));
   }
 

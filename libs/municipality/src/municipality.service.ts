@@ -34,7 +34,11 @@ export class MunicipalityService {
    * For other domains: the municipality a new row will belong to must exist.
    * Reported against the caller's field name.
    */
-  async requireExisting(id: string, em: EntityManager, field = 'municipalityId'): Promise<MunicipalityEntity> {
+  async requireExisting(
+    id: string,
+    em: EntityManager,
+    field = 'municipalityId',
+  ): Promise<MunicipalityEntity> {
     const found = await this.municipalities.findById(id, em);
     if (!found) throw BadUserInputException.field(field, '指定された自治体が見つかりません');
     return found;
@@ -49,7 +53,8 @@ export class MunicipalityService {
         return this.municipalities.save(input, em);
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'municipality_code_key')) throw BadUserInputException.field('code', CODE_TAKEN);
+      if (isUniqueViolation(error, 'municipality_code_key'))
+        throw BadUserInputException.field('code', CODE_TAKEN);
       throw error;
     }
   }

@@ -1,7 +1,11 @@
 import { UuidArg, Connection, Loaders, mapPage, Page, RequestLoaders } from '@app/common';
 import { AREA_BY_ID, AreaModel, MUNICIPALITY_BY_ID, MunicipalityModel } from '@app/municipality';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  CreateOrganizationInput,
+  OrganizationsArgs,
+  UpdateOrganizationInput,
+} from './dto/organization.input';
 import { OrganizationModel } from './models/organization.model';
 import { OrganizationService } from './organization.service';
 
@@ -22,7 +26,9 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationModel)
-  async createOrganization(@Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
+  async createOrganization(
+    @Args('input') input: CreateOrganizationInput,
+  ): Promise<OrganizationModel> {
     return OrganizationModel.from(await this.service.create(input));
   }
 
@@ -35,12 +41,20 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => MunicipalityModel)
-  async municipality(@Parent() org: OrganizationModel, @Loaders() loaders: RequestLoaders): Promise<MunicipalityModel> {
-    return MunicipalityModel.from((await loaders.get(MUNICIPALITY_BY_ID).load(org.municipalityId))!);
+  async municipality(
+    @Parent() org: OrganizationModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<MunicipalityModel> {
+    return MunicipalityModel.from(
+      (await loaders.get(MUNICIPALITY_BY_ID).load(org.municipalityId))!,
+    );
   }
 
   @ResolveField(() => AreaModel, { nullable: true })
-  async area(@Parent() org: OrganizationModel, @Loaders() loaders: RequestLoaders): Promise<AreaModel | null> {
+  async area(
+    @Parent() org: OrganizationModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<AreaModel | null> {
     if (!org.areaId) return null;
     const area = await loaders.get(AREA_BY_ID).load(org.areaId);
     return area && AreaModel.from(area);

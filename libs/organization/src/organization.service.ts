@@ -2,7 +2,11 @@ import { NotFoundException, Page, resolveMunicipalityId, toGeoJSONPoint } from '
 import { AreaService, MunicipalityService } from '@app/municipality';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateOrganizationInput, OrganizationsArgs, UpdateOrganizationInput } from './dto/organization.input';
+import {
+  CreateOrganizationInput,
+  OrganizationsArgs,
+  UpdateOrganizationInput,
+} from './dto/organization.input';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationRepository } from './organization.repository';
 
@@ -22,7 +26,10 @@ export class OrganizationService {
   }
 
   page(args: OrganizationsArgs): Promise<Page<OrganizationEntity>> {
-    return this.organizations.page({ ...args, municipalityId: resolveMunicipalityId(args.municipalityId) });
+    return this.organizations.page({
+      ...args,
+      municipalityId: resolveMunicipalityId(args.municipalityId),
+    });
   }
 
   async create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
@@ -34,7 +41,12 @@ export class OrganizationService {
           ...fields,
           municipalityId: input.municipalityId,
           location: location ? toGeoJSONPoint(location) : null,
-          areaId: await this.placeIn(input.municipalityId, areaId ?? undefined, location ?? null, em),
+          areaId: await this.placeIn(
+            input.municipalityId,
+            areaId ?? undefined,
+            location ?? null,
+            em,
+          ),
         },
         em,
       );
@@ -49,7 +61,12 @@ export class OrganizationService {
       const next: Partial<OrganizationEntity> = { ...current, ...stripUndefined(fields) };
       if (location !== undefined) next.location = location ? toGeoJSONPoint(location) : null;
       if (areaId !== undefined || location) {
-        next.areaId = await this.placeIn(current.municipalityId, areaId ?? undefined, location ?? null, em);
+        next.areaId = await this.placeIn(
+          current.municipalityId,
+          areaId ?? undefined,
+          location ?? null,
+          em,
+        );
       }
       return this.organizations.save(next, em);
     });

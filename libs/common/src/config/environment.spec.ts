@@ -25,7 +25,12 @@ describe('loadConfig', () => {
       MIGRATE_ON_START: 'false',
       DB_POOL_MAX: '20',
     });
-    expect(config).toMatchObject({ databaseUrl: 'postgres://app:secret@db:5432/tsunagu', port: 8080, migrateOnStart: false, dbPoolMax: 20 });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://app:secret@db:5432/tsunagu',
+      port: 8080,
+      migrateOnStart: false,
+      dbPoolMax: 20,
+    });
   });
 
   it('treats an empty DATABASE_URL as unset', () => {
@@ -35,7 +40,13 @@ describe('loadConfig', () => {
   it('reports every problem at once, naming each variable', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', MIGRATE_ON_START: 'maybe', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        NODE_ENV: 'staging',
+        MIGRATE_ON_START: 'maybe',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }

@@ -37,6 +37,10 @@ export class BadUserInputException extends DomainException {
 
 export class NotFoundException extends DomainException {
   constructor(what: string, field?: string) {
-    super('NOT_FOUND', `${what}が見つかりません`, field ? [{ field, message: `${what}が見つかりません` }] : []);
+    super(
+      'NOT_FOUND',
+      `${what}が見つかりません`,
+      field ? [{ field, message: `${what}が見つかりません` }] : [],
+    );
   }
 }

@@ -10,7 +10,10 @@ describe('formatGraphQLError', () => {
       { field: 'name', message: '団体名を入力してください' },
       { field: 'location.latitude', message: '緯度は-90から90の範囲で入力してください' },
     ]);
-    const error = new GraphQLError(original.message, { originalError: original, path: ['createOrganization'] });
+    const error = new GraphQLError(original.message, {
+      originalError: original,
+      path: ['createOrganization'],
+    });
     const out = formatGraphQLError(formattedOf(error), error);
     expect(out.extensions).toEqual({
       code: 'BAD_USER_INPUT',
@@ -26,12 +29,18 @@ describe('formatGraphQLError', () => {
   it('maps not-found with its code', () => {
     const original = new NotFoundException('団体', 'id');
     const error = new GraphQLError(original.message, { originalError: original });
-    expect(formatGraphQLError(formattedOf(error), error)).toMatchObject({ message: '団体が見つかりません', extensions: { code: 'NOT_FOUND' } });
+    expect(formatGraphQLError(formattedOf(error), error)).toMatchObject({
+      message: '団体が見つかりません',
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 
   it('hides an unexpected error behind a generic message with no stack or detail, and reports it', () => {
     const original = new Error('relation "organization" does not exist at /srv/app/x.js:10');
-    const error = new GraphQLError(original.message, { originalError: original, extensions: { stacktrace: ['at x'] } });
+    const error = new GraphQLError(original.message, {
+      originalError: original,
+      extensions: { stacktrace: ['at x'] },
+    });
     const reported: unknown[] = [];
     const out = formatGraphQLError(formattedOf(error), error, (e) => reported.push(e));
     expect(out.message).toBe(INTERNAL_ERROR_MESSAGE);

@@ -56,7 +56,11 @@ export function formatGraphQLError(
   }
 
   onInternal?.(original ?? error);
-  return { ...base, message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    ...base,
+    message: INTERNAL_ERROR_MESSAGE,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 function httpCode(status: number): string {

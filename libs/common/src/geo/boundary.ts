@@ -3,7 +3,12 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { BadUserInputException } from '../errors';
 
 const inRange = ([lon, lat]: Position): boolean =>
-  Number.isFinite(lon) && Number.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
+  Number.isFinite(lon) &&
+  Number.isFinite(lat) &&
+  lon >= -180 &&
+  lon <= 180 &&
+  lat >= -90 &&
+  lat <= 90;
 
 /**
  * Checks that a value is a GeoJSON Polygon or MultiPolygon (RFC 7946: closed rings of at least four
@@ -11,7 +16,8 @@ const inRange = ([lon, lat]: Position): boolean =>
  * (self-intersection, holes outside shells) is checked by PostGIS before anything is written.
  */
 export function parseBoundary(value: unknown, field = 'boundary'): MultiPolygon {
-  const fail = (detail: string) => BadUserInputException.field(field, `境界の形が正しくありません: ${detail}`);
+  const fail = (detail: string) =>
+    BadUserInputException.field(field, `境界の形が正しくありません: ${detail}`);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw fail('GeoJSON の Polygon または MultiPolygon を指定してください');
   }

@@ -20,9 +20,15 @@ export class LoggingModule {
             level: config.logLevel,
             genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
             customProps: () => ({ tenantId: RequestContext.tenantId() ?? undefined }),
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz' },
+            autoLogging: {
+              ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz',
+            },
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },

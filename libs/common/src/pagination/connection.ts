@@ -8,14 +8,20 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
   @IsOptional()
   @IsInt(msg.range('件数', 1, MAX_PAGE_SIZE))
   @Min(1, msg.range('件数', 1, MAX_PAGE_SIZE))
   @Max(MAX_PAGE_SIZE, msg.range('件数', 1, MAX_PAGE_SIZE))
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of the previous page.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(512, msg.format('カーソル'))

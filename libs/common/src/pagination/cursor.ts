@@ -12,7 +12,10 @@ export function encodeCursor(position: KeysetPosition): string {
 
 export function decodeCursor(cursor: string, field = 'after'): KeysetPosition {
   const invalid = () =>
-    BadUserInputException.field(field, 'ページの位置（カーソル）が正しくありません。最初のページから読み直してください');
+    BadUserInputException.field(
+      field,
+      'ページの位置（カーソル）が正しくありません。最初のページから読み直してください',
+    );
   if (cursor.length > 512 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let parsed: unknown;
   try {

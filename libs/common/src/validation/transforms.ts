@@ -16,4 +16,5 @@ export const TrimToNull = (): PropertyDecorator =>
   });
 
 /** For update inputs: the field may be left out, but an explicit null is checked (and refused). */
-export const IsOptionalNotNull = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+export const IsOptionalNotNull = (): PropertyDecorator =>
+  ValidateIf((_object, value) => value !== undefined);

@@ -15,4 +15,5 @@ class UuidPipe implements PipeTransform<unknown, string> {
 }
 
 /** A required `ID!` argument that must be a UUID: `@UuidArg('id') id: string`. */
-export const UuidArg = (name: string): ParameterDecorator => Args(name, { type: () => ID }, new UuidPipe(name));
+export const UuidArg = (name: string): ParameterDecorator =>
+  Args(name, { type: () => ID }, new UuidPipe(name));

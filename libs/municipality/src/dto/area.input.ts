@@ -1,7 +1,15 @@
 import { IsOptionalNotNull, msg, PageArgs, Trim, TrimToNull } from '@app/common';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { IsEnum, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  IsEnum,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { AreaLevel } from '../area-level';
 
 @InputType()
@@ -16,7 +24,8 @@ export class CreateAreaInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The enclosing area: a MUNICIPALITY area for a DAILY_LIFE_AREA, a DAILY_LIFE_AREA for a DISTRICT.',
+    description:
+      'The enclosing area: a MUNICIPALITY area for a DAILY_LIFE_AREA, a DAILY_LIFE_AREA for a DISTRICT.',
   })
   @IsOptional()
   @IsUUID('all', msg.format('上位の圏域'))
@@ -36,7 +45,9 @@ export class CreateAreaInput {
   @MaxLength(20, msg.maxLength('圏域コード'))
   code?: string | null;
 
-  @Field(() => GraphQLJSONObject, { description: 'GeoJSON Polygon or MultiPolygon (WGS 84, [longitude, latitude]).' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'GeoJSON Polygon or MultiPolygon (WGS 84, [longitude, latitude]).',
+  })
   @IsObject(msg.required('境界（GeoJSON）'))
   boundary!: Record<string, unknown>;
 }

@@ -31,7 +31,7 @@ export class AreaModel {
   municipalityId!: string;
   parentId!: string | null;
 
-  static from(e: AreaEntity): AreaModel {
+  static from(this: void, e: AreaEntity): AreaModel {
     return Object.assign(new AreaModel(), {
       id: e.id,
       level: e.level,

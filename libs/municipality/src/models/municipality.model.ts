@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { MunicipalityEntity } from '../municipality.entity';
 
-@ObjectType('Municipality', { description: 'A municipality (市区町村), the tenant of all its data.' })
+@ObjectType('Municipality', {
+  description: 'A municipality (市区町村), the tenant of all its data.',
+})
 export class MunicipalityModel {
   @Field(() => ID)
   id!: string;
@@ -21,7 +23,7 @@ export class MunicipalityModel {
   @Field()
   updatedAt!: Date;
 
-  static from(e: MunicipalityEntity): MunicipalityModel {
+  static from(this: void, e: MunicipalityEntity): MunicipalityModel {
     return Object.assign(new MunicipalityModel(), {
       id: e.id,
       code: e.code,

@@ -32,7 +32,10 @@ export class CreateOrganizationInput {
   @TrimToNull()
   @IsOptional()
   @IsString()
-  @Matches(/^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u, msg.format('フリガナ', 'ミドリノカゼ'))
+  @Matches(
+    /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u,
+    msg.format('フリガナ', 'ミドリノカゼ'),
+  )
   @MaxLength(100, msg.maxLength('フリガナ'))
   nameKana?: string | null;
 
@@ -63,11 +66,17 @@ export class CreateOrganizationInput {
   @Field(() => String, { nullable: true })
   @TrimToNull()
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, msg.format('ウェブサイト', 'https://example.jp'))
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    msg.format('ウェブサイト', 'https://example.jp'),
+  )
   @MaxLength(500, msg.maxLength('ウェブサイト'))
   website?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Contact person (担当者) as the organisation publishes it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contact person (担当者) as the organisation publishes it.',
+  })
   @TrimToNull()
   @IsOptional()
   @IsString()
@@ -93,14 +102,19 @@ export class CreateOrganizationInput {
   @Type(() => PointInput)
   location?: PointInput | null;
 
-  @Field(() => ID, { nullable: true, description: 'Set to override the area found from the location.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set to override the area found from the location.',
+  })
   @IsOptional()
   @IsUUID('all', msg.format('圏域'))
   areaId?: string | null;
 }
 
 @InputType()
-export class UpdateOrganizationInput extends PartialType(OmitType(CreateOrganizationInput, ['municipalityId', 'name', 'type'] as const)) {
+export class UpdateOrganizationInput extends PartialType(
+  OmitType(CreateOrganizationInput, ['municipalityId', 'name', 'type'] as const),
+) {
   @Field({ nullable: true })
   @IsOptionalNotNull()
   @Trim()
@@ -127,7 +141,10 @@ export class OrganizationsArgs extends PageArgs {
   @IsEnum(OrganizationType, { each: true, ...msg.oneOf('団体の種類') })
   types?: OrganizationType[];
 
-  @Field(() => ID, { nullable: true, description: 'Organisations in this area or any area inside it.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Organisations in this area or any area inside it.',
+  })
   @IsOptional()
   @IsUUID('all', msg.format('圏域'))
   areaId?: string;

@@ -51,7 +51,7 @@ export class OrganizationModel {
   municipalityId!: string;
   areaId!: string | null;
 
-  static from(e: OrganizationEntity): OrganizationModel {
+  static from(this: void, e: OrganizationEntity): OrganizationModel {
     return Object.assign(new OrganizationModel(), {
       id: e.id,
       name: e.name,

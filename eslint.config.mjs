@@ -10,6 +10,8 @@ export default tseslint.config(
       'coverage/**',
       '*.config.js',
       '*.config.mjs',
+      // Plain CommonJS loaded by Jest itself (a reporter); not part of the TypeScript project.
+      'test/support/*.js',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -48,4 +48,5 @@ module.exports = {
   maxWorkers: embedded ? 1 : 2,
   testTimeout: 60_000,
   verbose: false,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

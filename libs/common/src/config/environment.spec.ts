@@ -58,7 +58,24 @@ describe('loadConfig', () => {
     expect((error as ConfigValidationError).problems).toHaveLength(5);
   });
 
+  it('never echoes a secret-bearing value such as a database password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql//admin:hunter2@db/x' })).toThrow(
+      /DATABASE_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql//admin:hunter2@db/x' })).not.toThrow(
+      /hunter2/,
+    );
+  });
+
+  it('says what a number must be in one sentence', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      'PORT must be a whole number from 0 to 65535 (got "abc")',
+    );
+  });
+
   it('refuses a port out of range', () => {
-    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      /PORT must be a whole number from 0 to 65535/,
+    );
   });
 });

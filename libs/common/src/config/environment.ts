@@ -23,6 +23,13 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+const wholeNumber = (name: string, min: number, max: number) => ({
+  message: `${name} must be a whole number from ${min} to ${max}`,
+});
+
+/** Variables whose values may hold credentials: named in errors, never echoed. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -38,9 +45,9 @@ export class EnvironmentVariables {
   HOST = '127.0.0.1';
 
   @Transform(toInt)
-  @IsInt({ message: 'PORT must be a whole number' })
-  @Min(0, { message: 'PORT must be between 0 and 65535' })
-  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  @IsInt(wholeNumber('PORT', 0, 65535))
+  @Min(0, wholeNumber('PORT', 0, 65535))
+  @Max(65535, wholeNumber('PORT', 0, 65535))
   PORT = 3000;
 
   @Transform(emptyToUndefined)
@@ -54,9 +61,9 @@ export class EnvironmentVariables {
   DATA_DIR = './data';
 
   @Transform(toInt)
-  @IsInt({ message: 'DB_POOL_MAX must be a whole number' })
-  @Min(1, { message: 'DB_POOL_MAX must be between 1 and 100' })
-  @Max(100, { message: 'DB_POOL_MAX must be between 1 and 100' })
+  @IsInt(wholeNumber('DB_POOL_MAX', 1, 100))
+  @Min(1, wholeNumber('DB_POOL_MAX', 1, 100))
+  @Max(100, wholeNumber('DB_POOL_MAX', 1, 100))
   DB_POOL_MAX = 10;
 
   @Transform(toBool)
@@ -106,7 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(vars, { whitelist: true, stopAtFirstError: true });
   if (errors.length > 0) {
     const problems = errors.flatMap((e) =>
-      Object.values(e.constraints ?? {}).map((message) => `${message} (got "${String(e.value)}")`),
+      Object.values(e.constraints ?? {}).map((message) =>
+        SECRET_VARIABLES.has(e.property) ? message : `${message} (got "${String(e.value)}")`,
+      ),
     );
     throw new ConfigValidationError(problems);
   }

@@ -7,3 +7,4 @@ export * from './logging';
 export * from './pagination';
 export * from './validation';
 export * from './common.module';
+export * from './persistence';

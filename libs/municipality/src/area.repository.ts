@@ -1,4 +1,4 @@
-import { Page, paginateKeyset } from '@app/common';
+import { Page, paginateKeyset, EntityRepository } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import type { MultiPolygon } from 'geojson';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -14,19 +14,9 @@ export interface AreaFilter {
 }
 
 @Injectable()
-export class AreaRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private repo(em?: EntityManager) {
-    return (em ?? this.dataSource.manager).getRepository(AreaEntity);
-  }
-
-  findById(id: string, em?: EntityManager): Promise<AreaEntity | null> {
-    return this.repo(em).findOneBy({ id });
-  }
-
-  findByIds(ids: readonly string[]): Promise<AreaEntity[]> {
-    return this.repo().findBy({ id: In([...ids]) });
+export class AreaRepository extends EntityRepository<AreaEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, AreaEntity);
   }
 
   findByParentIds(parentIds: readonly string[]): Promise<AreaEntity[]> {
@@ -78,9 +68,5 @@ export class AreaRepository {
       .addOrderBy('ST_Area(a.boundary)', 'ASC')
       .limit(1)
       .getOne();
-  }
-
-  save(entity: Partial<AreaEntity>, em: EntityManager): Promise<AreaEntity> {
-    return this.repo(em).save(this.repo(em).create(entity));
   }
 }

@@ -1,6 +1,6 @@
-import { Page, paginateKeyset } from '@app/common';
+import { Page, paginateKeyset, EntityRepository } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { OrganizationType } from './organization-type';
 import { OrganizationEntity } from './organization.entity';
 
@@ -17,15 +17,9 @@ export interface OrganizationFilter {
 const likeLiteral = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
-export class OrganizationRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private repo(em?: EntityManager) {
-    return (em ?? this.dataSource.manager).getRepository(OrganizationEntity);
-  }
-
-  findById(id: string, em?: EntityManager): Promise<OrganizationEntity | null> {
-    return this.repo(em).findOneBy({ id });
+export class OrganizationRepository extends EntityRepository<OrganizationEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, OrganizationEntity);
   }
 
   page(filter: OrganizationFilter): Promise<Page<OrganizationEntity>> {
@@ -57,13 +51,5 @@ export class OrganizationRepository {
       first: filter.first,
       after: filter.after,
     });
-  }
-
-  countInMunicipality(municipalityId: string, em?: EntityManager): Promise<number> {
-    return this.repo(em).countBy({ municipalityId });
-  }
-
-  save(entity: Partial<OrganizationEntity>, em: EntityManager): Promise<OrganizationEntity> {
-    return this.repo(em).save(this.repo(em).create(entity));
   }
 }

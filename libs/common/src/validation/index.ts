@@ -2,3 +2,4 @@ export * from './messages';
 export * from './transforms';
 export * from './validation.pipe';
 export * from './uuid-arg';
+export * from './text-rules';

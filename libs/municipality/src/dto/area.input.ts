@@ -1,15 +1,7 @@
-import { IsOptionalNotNull, msg, PageArgs, Trim, TrimToNull } from '@app/common';
+import { IsOptionalNotNull, msg, OptionalText, PageArgs, RequiredText } from '@app/common';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import {
-  IsEnum,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsEnum, IsObject, IsOptional, IsUUID } from 'class-validator';
 import { AreaLevel } from '../area-level';
 
 @InputType()
@@ -32,17 +24,11 @@ export class CreateAreaInput {
   parentId?: string | null;
 
   @Field()
-  @Trim()
-  @IsString(msg.required('圏域名'))
-  @IsNotEmpty(msg.required('圏域名'))
-  @MaxLength(50, msg.maxLength('圏域名'))
+  @RequiredText('圏域名', 50)
   name!: string;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20, msg.maxLength('圏域コード'))
+  @OptionalText('圏域コード', 20)
   code?: string | null;
 
   @Field(() => GraphQLJSONObject, {
@@ -61,17 +47,11 @@ export class UpdateAreaInput {
 
   @Field({ nullable: true })
   @IsOptionalNotNull()
-  @Trim()
-  @IsString(msg.required('圏域名'))
-  @IsNotEmpty(msg.required('圏域名'))
-  @MaxLength(50, msg.maxLength('圏域名'))
+  @RequiredText('圏域名', 50)
   name?: string;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(20, msg.maxLength('圏域コード'))
+  @OptionalText('圏域コード', 20)
   code?: string | null;
 
   @Field(() => GraphQLJSONObject, { nullable: true })

@@ -1,6 +1,6 @@
-import { IsOptionalNotNull, msg, Trim } from '@app/common';
+import { IsOptionalNotNull, msg, RequiredText, Trim } from '@app/common';
 import { Field, InputType } from '@nestjs/graphql';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 
 @InputType()
 export class CreateMunicipalityInput {
@@ -11,17 +11,11 @@ export class CreateMunicipalityInput {
   code!: string;
 
   @Field()
-  @Trim()
-  @IsString(msg.required('自治体名'))
-  @IsNotEmpty(msg.required('自治体名'))
-  @MaxLength(50, msg.maxLength('自治体名'))
+  @RequiredText('自治体名', 50)
   name!: string;
 
   @Field()
-  @Trim()
-  @IsString(msg.required('都道府県'))
-  @IsNotEmpty(msg.required('都道府県'))
-  @MaxLength(10, msg.maxLength('都道府県'))
+  @RequiredText('都道府県', 10)
   prefecture!: string;
 }
 
@@ -29,17 +23,11 @@ export class CreateMunicipalityInput {
 export class UpdateMunicipalityInput {
   @Field({ nullable: true })
   @IsOptionalNotNull()
-  @Trim()
-  @IsString(msg.required('自治体名'))
-  @IsNotEmpty(msg.required('自治体名'))
-  @MaxLength(50, msg.maxLength('自治体名'))
+  @RequiredText('自治体名', 50)
   name?: string;
 
   @Field({ nullable: true })
   @IsOptionalNotNull()
-  @Trim()
-  @IsString(msg.required('都道府県'))
-  @IsNotEmpty(msg.required('都道府県'))
-  @MaxLength(10, msg.maxLength('都道府県'))
+  @RequiredText('都道府県', 10)
   prefecture?: string;
 }

@@ -1,10 +1,18 @@
-import { IsOptionalNotNull, msg, PageArgs, PointInput, Trim, TrimToNull } from '@app/common';
+import {
+  IsOptionalNotNull,
+  msg,
+  OptionalText,
+  PageArgs,
+  PointInput,
+  RequiredText,
+  Trim,
+  TrimToNull,
+} from '@app/common';
 import { ArgsType, Field, ID, InputType, PartialType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsEnum,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -22,10 +30,7 @@ export class CreateOrganizationInput {
   municipalityId!: string;
 
   @Field()
-  @Trim()
-  @IsString(msg.required('団体名'))
-  @IsNotEmpty(msg.required('団体名'))
-  @MaxLength(100, msg.maxLength('団体名'))
+  @RequiredText('団体名', 100)
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Reading in kana (フリガナ).' })
@@ -44,10 +49,7 @@ export class CreateOrganizationInput {
   type!: OrganizationType;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000, msg.maxLength('団体の紹介'))
+  @OptionalText('団体の紹介', 2000)
   description?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -77,10 +79,7 @@ export class CreateOrganizationInput {
     nullable: true,
     description: 'Contact person (担当者) as the organisation publishes it.',
   })
-  @TrimToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(50, msg.maxLength('担当者'))
+  @OptionalText('担当者', 50)
   contactPerson?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -90,10 +89,7 @@ export class CreateOrganizationInput {
   postalCode?: string | null;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, msg.maxLength('住所'))
+  @OptionalText('住所', 200)
   address?: string | null;
 
   @Field(() => PointInput, { nullable: true })
@@ -117,10 +113,7 @@ export class UpdateOrganizationInput extends PartialType(
 ) {
   @Field({ nullable: true })
   @IsOptionalNotNull()
-  @Trim()
-  @IsString(msg.required('団体名'))
-  @IsNotEmpty(msg.required('団体名'))
-  @MaxLength(100, msg.maxLength('団体名'))
+  @RequiredText('団体名', 100)
   name?: string;
 
   @Field(() => OrganizationType, { nullable: true })

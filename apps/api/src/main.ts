@@ -26,6 +26,8 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 
+  // Let pino flush Nest's start-up lines first, so the banner is the last thing on screen.
+  await new Promise((resolve) => setTimeout(resolve, 200));
   const lines = [
     '',
     `  つなぐ participation-support platform is running (${config.nodeEnv}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { syncHolidays } from '@app/catalog';
 import { ConfigValidationError, loadConfig } from '@app/common';
 import { openDatabase } from '@app/database';
 import { createDataSource } from './data-source';
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'migrate': {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
+        await syncHolidays(dataSource);
         say(
           applied.length
             ? `Applied: ${applied.map((m) => m.name).join(', ')}`

@@ -1,5 +1,27 @@
+import {
+  ClosureEntity,
+  HolidayEntity,
+  HostNeedEntity,
+  ResourceEntity,
+  ResourceThemeEntity,
+  ScheduleEntity,
+  SessionEntity,
+  ThemeEntity,
+} from '@app/catalog';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import { OrganizationEntity } from '@app/organization';
 
 /** Every TypeORM entity of the platform; the schema check compares these with the migrations. */
-export const ALL_ENTITIES = [MunicipalityEntity, AreaEntity, OrganizationEntity];
+export const ALL_ENTITIES = [
+  MunicipalityEntity,
+  AreaEntity,
+  OrganizationEntity,
+  ResourceEntity,
+  ScheduleEntity,
+  SessionEntity,
+  ClosureEntity,
+  HolidayEntity,
+  ThemeEntity,
+  ResourceThemeEntity,
+  HostNeedEntity,
+];

@@ -1,3 +1,4 @@
+import { syncHolidays } from '@app/catalog';
 import type { AppConfig } from '@app/common';
 import type { DataSource } from 'typeorm';
 import { isDatabaseEmpty, seedDemo } from './seeds/demo';
@@ -16,6 +17,7 @@ export async function prepareDatabase(
   const migrated = config.migrateOnStart
     ? (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name)
     : [];
+  await syncHolidays(dataSource);
   if (!config.demoSeed || !(await isDatabaseEmpty(dataSource))) return { migrated, seeded: null };
   const summary = await seedDemo(dataSource);
   return {

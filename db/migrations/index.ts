@@ -1,4 +1,6 @@
 import { Spine1795379669972 } from './1795379669972-Spine';
 
+import { Catalog1795382457179 } from './1795382457179-Catalog';
+
 /** Every migration, in order. A new migration is added here as well as in this folder. */
-export const ALL_MIGRATIONS = [Spine1795379669972];
+export const ALL_MIGRATIONS = [Spine1795379669972, Catalog1795382457179];

@@ -126,3 +126,89 @@ export async function countRows(
   );
   return Number(count);
 }
+
+/** A resource with only what the database requires; everything else as given. */
+export async function aResource(
+  ds: DataSource,
+  values: {
+    municipalityId: string;
+    organizationId: string;
+    name?: string;
+    kind?: string;
+    visibility?: string;
+    status?: string;
+    location?: { latitude: number; longitude: number } | null;
+    areaId?: string | null;
+    confidentialLocation?: boolean;
+    capacity?: number | null;
+    seatsTaken?: number;
+  },
+): Promise<{ id: string; name: string }> {
+  const name = values.name ?? `活動${++sequence}`;
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO resource (municipality_id, organization_id, kind, name, visibility, status, location, area_id,
+                           confidential_location, capacity, seats_taken)
+     VALUES ($1, $2, $3, $4, $5, $6,
+             CASE WHEN $7::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($8, $7), 4326)::geography END,
+             $9, $10, $11, $12)
+     RETURNING id`,
+    [
+      values.municipalityId,
+      values.organizationId,
+      values.kind ?? 'IBASHO',
+      name,
+      values.visibility ?? 'PUBLIC',
+      values.status ?? 'ACTIVE',
+      values.location?.latitude ?? null,
+      values.location?.longitude ?? null,
+      values.areaId ?? null,
+      values.confidentialLocation ?? false,
+      values.capacity ?? null,
+      values.seatsTaken ?? 0,
+    ],
+  );
+  return { id: row.id, name };
+}
+
+export interface ScheduleValues {
+  freq: 'WEEKLY' | 'MONTHLY';
+  weekdays: number[];
+  nth?: number[] | null;
+  interval?: number;
+  opensAt: string;
+  closesAt: string;
+  validFrom: string;
+  validTo?: string | null;
+  closedOnHolidays?: boolean;
+}
+
+export async function aSchedule(
+  ds: DataSource,
+  resourceId: string,
+  v: ScheduleValues,
+): Promise<{ id: string }> {
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO resource_schedule (resource_id, freq, "interval", weekdays, nth, opens_at, closes_at, valid_from, valid_to, closed_on_holidays)
+     VALUES ($1, $2, $3, $4::smallint[], $5::smallint[], $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      resourceId,
+      v.freq,
+      v.interval ?? 1,
+      v.weekdays,
+      v.nth ?? null,
+      v.opensAt,
+      v.closesAt,
+      v.validFrom,
+      v.validTo ?? null,
+      v.closedOnHolidays ?? true,
+    ],
+  );
+  return row;
+}
+
+/** A municipality with one organisation, for catalogue tests. */
+export async function aHost(ds: DataSource) {
+  const municipality = await aMunicipality(ds);
+  const organization = await anOrganization(ds, { municipalityId: municipality.id });
+  return { municipality, organization };
+}

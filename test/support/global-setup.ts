@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { EmbeddedPostgres } from '@app/database/embedded-postgres';
 import { buildDataSourceOptions } from '@app/database/data-source-options';
+import { syncHolidays } from '@app/catalog/schedule/holidays';
 import { ALL_MIGRATIONS } from '@db/migrations';
 import { DataSource } from 'typeorm';
 import { createServer, Server } from 'node:http';
@@ -42,6 +43,7 @@ export default async function globalSetup(): Promise<void> {
   );
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  await syncHolidays(dataSource);
   await dataSource.destroy();
 }
 

@@ -107,6 +107,21 @@ export class Catalog1795382457179 implements MigrationInterface {
       `ALTER TABLE "resource_theme" ADD CONSTRAINT "resource_theme_theme_fk" FOREIGN KEY ("theme_code") REFERENCES "theme"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
 
+    // Where an area is drawn as a pin (and where confidential places are shown to the public).
+    await q.query(`ALTER TABLE "area" ADD "label_point" geometry(Point,4326)`);
+    await q.query(`
+      CREATE FUNCTION area_set_label_point() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        NEW.label_point := ST_PointOnSurface(NEW.boundary);
+        RETURN NEW;
+      END
+      $fn$`);
+    await q.query(`
+      CREATE TRIGGER area_label_point BEFORE INSERT OR UPDATE OF boundary ON "area"
+      FOR EACH ROW EXECUTE FUNCTION area_set_label_point()`);
+    await q.query(`UPDATE "area" SET "label_point" = ST_PointOnSurface("boundary")`);
+    await q.query(`ALTER TABLE "area" ALTER COLUMN "label_point" SET NOT NULL`);
+
     await q.query(`
       INSERT INTO "theme" ("code", "label", "sort_order") VALUES
         ('FARMING', '農作業', 10),
@@ -197,6 +212,9 @@ export class Catalog1795382457179 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION resource_occurrences(uuid[], timestamptz, timestamptz)`);
     await q.query(`DROP FUNCTION schedule_occurs_on(resource_schedule, date)`);
+    await q.query(`DROP TRIGGER area_label_point ON "area"`);
+    await q.query(`DROP FUNCTION area_set_label_point()`);
+    await q.query(`ALTER TABLE "area" DROP COLUMN "label_point"`);
     for (const table of [
       'resource_theme',
       'theme',

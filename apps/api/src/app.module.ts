@@ -1,6 +1,6 @@
+import { CatalogModule } from '@app/catalog';
 import {
   AppConfig,
-  APP_CONFIG,
   CommonModule,
   formatGraphQLError,
   LoaderRegistry,
@@ -32,7 +32,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        CommonModule,
+        CommonModule.forRoot(config),
         LoggingModule.forRoot(config),
         TypeOrmModule.forRoot(
           buildDataSourceOptions({
@@ -65,9 +65,9 @@ export class AppModule implements NestModule {
         }),
         MunicipalityModule,
         OrganizationModule,
+        CatalogModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
     };
   }
 

@@ -5,3 +5,6 @@ export * from './schedule/schedule.entities';
 export * from './theme.entities';
 export * from './schedule/holidays';
 export * from './schedule/occurrence.repository';
+export * from './catalog.module';
+export * from './models/resource.model';
+export * from './resource.service';

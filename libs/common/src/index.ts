@@ -8,3 +8,4 @@ export * from './pagination';
 export * from './validation';
 export * from './common.module';
 export * from './persistence';
+export * from './objects';

@@ -1,4 +1,4 @@
-import type { MultiPolygon } from 'geojson';
+import type { MultiPolygon, Point } from 'geojson';
 import {
   Check,
   Column,
@@ -50,6 +50,17 @@ export class AreaEntity {
   @Index('area_boundary_gist', { spatial: true })
   @Column({ type: 'geometry', spatialFeatureType: 'MultiPolygon', srid: 4326 })
   boundary!: MultiPolygon;
+
+  /** A point inside the boundary (ST_PointOnSurface), kept by a trigger: where an area is drawn as a pin. */
+  @Column({
+    name: 'label_point',
+    type: 'geometry',
+    spatialFeatureType: 'Point',
+    srid: 4326,
+    insert: false,
+    update: false,
+  })
+  labelPoint!: Point;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

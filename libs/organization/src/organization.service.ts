@@ -1,4 +1,10 @@
-import { NotFoundException, Page, resolveMunicipalityId, toGeoJSONPoint } from '@app/common';
+import {
+  NotFoundException,
+  Page,
+  resolveMunicipalityId,
+  stripUndefined,
+  toGeoJSONPoint,
+} from '@app/common';
 import { AreaService, MunicipalityService } from '@app/municipality';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,6 +29,16 @@ export class OrganizationService {
     const found = await this.organizations.findById(id);
     if (!found) throw new NotFoundException('団体', 'id');
     return found;
+  }
+
+  /** For other domains: the organisation, if it belongs to the municipality. */
+  async findInMunicipality(
+    municipalityId: string,
+    id: string,
+    em: EntityManager,
+  ): Promise<OrganizationEntity | null> {
+    const found = await this.organizations.findById(id, em);
+    return found?.municipalityId === municipalityId ? found : null;
   }
 
   page(args: OrganizationsArgs): Promise<Page<OrganizationEntity>> {
@@ -83,8 +99,4 @@ export class OrganizationService {
     if (location) return (await this.areas.innermostAt(municipalityId, location, em))?.id ?? null;
     return null;
   }
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

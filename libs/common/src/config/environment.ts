@@ -77,6 +77,13 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'DEMO_SEED must be true or false' })
   DEMO_SEED?: boolean;
 
+  /** Listings not confirmed by a person for this many days are flagged stale. */
+  @Transform(toInt)
+  @IsInt(wholeNumber('STALE_AFTER_DAYS', 1, 3650))
+  @Min(1, wholeNumber('STALE_AFTER_DAYS', 1, 3650))
+  @Max(3650, wholeNumber('STALE_AFTER_DAYS', 1, 3650))
+  STALE_AFTER_DAYS = 180;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }
@@ -93,6 +100,7 @@ export interface AppConfig {
   migrateOnStart: boolean;
   demoSeed: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
+  staleAfterDays: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -131,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: vars.MIGRATE_ON_START,
     demoSeed: vars.DEMO_SEED ?? !production,
     logLevel: vars.LOG_LEVEL,
+    staleAfterDays: vars.STALE_AFTER_DAYS,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { RequestContext } from './request-context';
+import { ANONYMOUS, RequestContext } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -16,6 +16,6 @@ export class RequestContextMiddleware implements NestMiddleware {
     const tenantId = tenantHeader && UUID.test(tenantHeader) ? tenantHeader.toLowerCase() : null;
     (req as Request & { id?: string }).id = requestId;
     res.setHeader('X-Request-Id', requestId);
-    RequestContext.run({ requestId, tenantId }, next);
+    RequestContext.run({ requestId, tenantId, viewer: ANONYMOUS }, next);
   }
 }

@@ -1,11 +1,24 @@
 import { BadUserInputException } from '../errors/domain.exception';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/**
+ * Who is asking. Every caller is anonymous until identity (sign-in) sets the viewer from a token;
+ * domains decide what a viewer may see from this alone.
+ */
+export type Viewer =
+  | { kind: 'ANONYMOUS' }
+  | { kind: 'COORDINATOR'; municipalityId: string }
+  | { kind: 'ADMIN'; municipalityId: string }
+  | { kind: 'HOST'; municipalityId: string; organizationIds: readonly string[] };
+
+export const ANONYMOUS: Viewer = Object.freeze({ kind: 'ANONYMOUS' });
+
 /** What every layer may know about the request in progress, without passing it by hand. */
 export interface RequestContextData {
   requestId: string;
   /** The municipality (tenant) the request acts in, when known. Identity will set it from the token. */
   tenantId: string | null;
+  viewer: Viewer;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -19,6 +32,9 @@ export const RequestContext = {
   },
   tenantId(): string | null {
     return storage.getStore()?.tenantId ?? null;
+  },
+  viewer(): Viewer {
+    return storage.getStore()?.viewer ?? ANONYMOUS;
   },
 };
 

@@ -1,7 +1,8 @@
 import { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { msg } from '../validation/messages';
+import { IntInRange } from '../validation/text-rules';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -13,9 +14,7 @@ export class PageArgs {
     description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
   })
   @IsOptional()
-  @IsInt(msg.range('件数', 1, MAX_PAGE_SIZE))
-  @Min(1, msg.range('件数', 1, MAX_PAGE_SIZE))
-  @Max(MAX_PAGE_SIZE, msg.range('件数', 1, MAX_PAGE_SIZE))
+  @IntInRange('件数', 1, MAX_PAGE_SIZE)
   first?: number;
 
   @Field(() => String, {
@@ -37,6 +36,12 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+/** Resolves a field whose value is a function by calling it: work done only when selected. */
+const callThunk: FieldMiddleware = async (_ctx, next) => {
+  const value: unknown = await next();
+  return typeof value === 'function' ? (value as () => unknown)() : value;
+};
+
 export interface Edge<T> {
   cursor: string;
   node: T;
@@ -45,7 +50,8 @@ export interface Edge<T> {
 export interface Page<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted only when asked for (GraphQL calls it when the field is selected). */
+  totalCount: () => Promise<number>;
 }
 
 /** A Relay-style connection type for a node type: `XConnection { edges { cursor node } pageInfo totalCount }`. */
@@ -67,8 +73,11 @@ export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Pag
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Number of items matching the filters, over all pages.' })
-    totalCount!: number;
+    @Field(() => Int, {
+      description: 'Number of items matching the filters, over all pages.',
+      middleware: [callThunk],
+    })
+    totalCount!: () => Promise<number>;
   }
   return ConnectionType;
 }

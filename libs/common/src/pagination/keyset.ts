@@ -16,14 +16,15 @@ export interface KeysetOptions<E> {
 /**
  * Relay-style keyset pagination over (sortKey, id): no OFFSET, stable under inserts, fetching
  * `first + 1` rows to know whether there is a next page. The caller's query builder carries the
- * filters; `totalCount` counts the same filters without the cursor.
+ * filters; `totalCount` counts the same filters without the cursor, only when called.
  */
 export async function paginateKeyset<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   options: KeysetOptions<E>,
 ): Promise<Page<E>> {
   const first = Math.min(Math.max(options.first ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
-  const totalCount = await qb.clone().getCount();
+  const countQuery = qb.clone();
+  const totalCount = () => countQuery.getCount();
 
   const pageQuery = qb.clone();
   if (options.after) {

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { msg } from './messages';
 import { Trim, TrimToNull } from './transforms';
 
@@ -19,4 +19,12 @@ export const OptionalText = (label: string, max: number): PropertyDecorator =>
     IsOptional(),
     IsString(msg.format(label)),
     MaxLength(max, msg.maxLength(label)),
+  );
+
+/** A whole number from min to max, with one message naming the field and the range. */
+export const IntInRange = (label: string, min: number, max: number): PropertyDecorator =>
+  applyDecorators(
+    IsInt(msg.range(label, min, max)),
+    Min(min, msg.range(label, min, max)),
+    Max(max, msg.range(label, min, max)),
   );

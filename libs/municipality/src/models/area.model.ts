@@ -1,3 +1,4 @@
+import { fromGeoJSONPoint, GeoPoint } from '@app/common';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { MultiPolygon } from 'geojson';
 import { GraphQLJSONObject } from 'graphql-scalars';
@@ -21,6 +22,9 @@ export class AreaModel {
   @Field(() => GraphQLJSONObject, { description: 'GeoJSON MultiPolygon (WGS 84).' })
   boundary!: MultiPolygon;
 
+  @Field(() => GeoPoint, { description: 'A point inside the area, where it is drawn as a pin.' })
+  labelPoint!: GeoPoint;
+
   @Field()
   createdAt!: Date;
 
@@ -38,6 +42,7 @@ export class AreaModel {
       name: e.name,
       code: e.code,
       boundary: e.boundary,
+      labelPoint: fromGeoJSONPoint(e.labelPoint),
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
       municipalityId: e.municipalityId,

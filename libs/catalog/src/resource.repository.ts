@@ -1,0 +1,179 @@
+import { EntityRepository, Page, paginateKeyset, Viewer } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ResourceStatus } from './catalog.enums';
+import { PROFILE_FLAGS, ResourceFilter } from './dto/resource-filter.input';
+import { exactLocationVisibleTo, visibleTo } from './resource-policy';
+import { ResourceEntity } from './resource.entity';
+import { ClosureEntity, ScheduleEntity, SessionEntity } from './schedule/schedule.entities';
+import { ResourceThemeEntity, ThemeEntity } from './theme.entities';
+
+export interface ResourceQuery {
+  municipalityId: string;
+  viewer: Viewer;
+  filter: ResourceFilter;
+  staleBefore: Date;
+  first?: number;
+  after?: string;
+}
+
+const point = (lon: string, lat: string) =>
+  `ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography`;
+
+@Injectable()
+export class ResourceRepository extends EntityRepository<ResourceEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, ResourceEntity);
+  }
+
+  /** One resource, if the viewer may see it. */
+  findVisible(id: string, viewer: Viewer): Promise<ResourceEntity | null> {
+    const visible = visibleTo(viewer);
+    return this.repo()
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .andWhere(visible.sql, visible.params)
+      .getOne();
+  }
+
+  /** The filtered, visibility-checked list, keyset-paginated by (name, id). */
+  page(q: ResourceQuery): Promise<Page<ResourceEntity>> {
+    const f = q.filter;
+    const visible = visibleTo(q.viewer);
+    const qb = this.repo()
+      .createQueryBuilder('r')
+      .where('r.municipality_id = :municipalityId', { municipalityId: q.municipalityId })
+      .andWhere(visible.sql, visible.params)
+      .andWhere('r.status IN (:...statuses)', {
+        statuses: f.statuses?.length ? f.statuses : [ResourceStatus.ACTIVE, ResourceStatus.PAUSED],
+      });
+
+    if (f.kinds?.length) qb.andWhere('r.kind IN (:...kinds)', { kinds: f.kinds });
+    if (f.visibilities?.length)
+      qb.andWhere('r.visibility IN (:...visibilities)', { visibilities: f.visibilities });
+    if (f.organizationId)
+      qb.andWhere('r.organization_id = :organizationId', { organizationId: f.organizationId });
+    if (f.areaId) {
+      qb.andWhere(
+        `r.area_id IN (WITH RECURSIVE inside(id) AS (
+            SELECT id FROM area WHERE id = :areaId
+            UNION ALL SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id
+          ) SELECT id FROM inside)`,
+        { areaId: f.areaId },
+      );
+    }
+    if (f.themes?.length) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM resource_theme rt WHERE rt.resource_id = r.id AND rt.theme_code IN (:...themes))',
+        { themes: f.themes },
+      );
+    }
+    for (const [flag, column] of PROFILE_FLAGS) if (f[flag] === true) qb.andWhere(`r.${column}`);
+    if (f.hasOpenSeats)
+      qb.andWhere('(r.capacity IS NULL OR r.seats_taken < r.capacity OR r.has_waitlist)');
+    if (f.freeOfCharge) qb.andWhere('r.fee_yen = 0');
+    if (f.maxFeeYen !== undefined)
+      qb.andWhere('r.fee_yen <= :maxFeeYen', { maxFeeYen: f.maxFeeYen });
+    if (f.staleOnly)
+      qb.andWhere('(r.last_verified_at IS NULL OR r.last_verified_at < :staleBefore)', {
+        staleBefore: q.staleBefore,
+      });
+
+    const window = f.openAt
+      ? { from: f.openAt, to: new Date(f.openAt.getTime() + 1000) }
+      : f.openBetween;
+    if (window) {
+      qb.andWhere(
+        'r.id IN (SELECT o.resource_id FROM resource_occurrences(NULL, :openFrom, :openTo) o)',
+        {
+          openFrom: window.from,
+          openTo: window.to,
+        },
+      );
+    }
+
+    // Spatial filters test the point the viewer may know: a confidential place is tested at its
+    // area's point, so that repeated radius queries cannot narrow down where it really is.
+    const exact = exactLocationVisibleTo(q.viewer);
+    const spatial = (test: (geography: string) => string) =>
+      qb.andWhere(
+        `((${exact.sql} AND ${test('r.location')})
+          OR (NOT (${exact.sql}) AND EXISTS (SELECT 1 FROM area la WHERE la.id = r.area_id AND ${test('la.label_point::geography')})))`,
+        exact.params,
+      );
+    if (f.near) {
+      qb.setParameters({
+        nearLon: f.near.longitude,
+        nearLat: f.near.latitude,
+        nearRadius: f.near.radiusMeters,
+      });
+      spatial((g) => `ST_DWithin(${g}, ${point(':nearLon', ':nearLat')}, :nearRadius)`);
+    }
+    if (f.bbox) {
+      qb.setParameters({ ...f.bbox });
+      // && uses the GiST index; the planar test is exact for a map viewport's lat/lon box.
+      const box = 'ST_MakeEnvelope(:minLongitude, :minLatitude, :maxLongitude, :maxLatitude, 4326)';
+      spatial((g) => `(${g} && ${box}::geography AND ST_Intersects(${g}::geometry, ${box}))`);
+    }
+
+    return paginateKeyset(qb, {
+      sortKey: 'r.name',
+      idColumn: 'r.id',
+      keyOf: (r) => r.name,
+      first: q.first,
+      after: q.after,
+    });
+  }
+
+  themesOf(
+    resourceIds: readonly string[],
+  ): Promise<(ResourceThemeEntity & { theme: ThemeEntity })[]> {
+    return this.dataSource.getRepository(ResourceThemeEntity).find({
+      where: { resourceId: In([...resourceIds]) },
+      relations: { theme: true },
+      order: { theme: { sortOrder: 'ASC' } },
+    }) as Promise<(ResourceThemeEntity & { theme: ThemeEntity })[]>;
+  }
+
+  schedulesOf(resourceIds: readonly string[]): Promise<ScheduleEntity[]> {
+    return this.dataSource.getRepository(ScheduleEntity).find({
+      where: { resourceId: In([...resourceIds]) },
+      order: { validFrom: 'ASC', opensAt: 'ASC' },
+    });
+  }
+
+  async knownThemeCodes(codes: readonly string[], em: EntityManager): Promise<Set<string>> {
+    const rows = await em.getRepository(ThemeEntity).findBy({ code: In([...codes]) });
+    return new Set(rows.map((t) => t.code));
+  }
+
+  allThemes(): Promise<ThemeEntity[]> {
+    return this.dataSource.getRepository(ThemeEntity).find({ order: { sortOrder: 'ASC' } });
+  }
+
+  /** Replaces a resource's themes, rules, one-off sessions or closures (each only when given). */
+  async replaceChildren(
+    resourceId: string,
+    children: {
+      themes?: string[];
+      schedules?: Omit<ScheduleEntity, 'id' | 'resourceId' | 'resource'>[];
+      sessions?: Omit<SessionEntity, 'id' | 'resourceId' | 'resource'>[];
+      closures?: Omit<ClosureEntity, 'id' | 'resourceId' | 'resource'>[];
+    },
+    em: EntityManager,
+  ): Promise<void> {
+    const replace = async <E extends object>(entity: new () => E, rows: object[] | undefined) => {
+      if (rows === undefined) return;
+      await em.getRepository(entity).delete({ resourceId } as never);
+      if (rows.length)
+        await em.getRepository(entity).insert(rows.map((row) => ({ ...row, resourceId })) as never);
+    };
+    await replace(
+      ResourceThemeEntity,
+      children.themes?.map((themeCode) => ({ themeCode })),
+    );
+    await replace(ScheduleEntity, children.schedules);
+    await replace(SessionEntity, children.sessions);
+    await replace(ClosureEntity, children.closures);
+  }
+}

@@ -1,0 +1,191 @@
+import {
+  Connection,
+  fromGeoJSONPoint,
+  GeoPoint,
+  Loaders,
+  mapPage,
+  OptionalText,
+  Page,
+  RequestLoaders,
+  UuidArg,
+} from '@app/common';
+import { AREA_BY_ID, AreaModel } from '@app/municipality';
+import { ORGANIZATION_BY_ID, OrganizationModel } from '@app/organization';
+import {
+  Args,
+  ArgsType,
+  Field,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { SCHEDULES_BY_RESOURCE_ID, THEMES_BY_RESOURCE_ID } from './catalog.loaders';
+import { ResourcesArgs } from './dto/resource-filter.input';
+import { CreateResourceInput, UpdateResourceInput } from './dto/resource.input';
+import { OccurrenceModel, ResourceModel, ScheduleModel, ThemeModel } from './models/resource.model';
+import { ResourceEntity } from './resource.entity';
+import { ResourceService } from './resource.service';
+
+const ResourceConnection = Connection(ResourceModel, 'Resource');
+
+@ArgsType()
+class OccurrencesArgs {
+  @Field({ description: 'From this moment (inclusive of occurrences still running).' })
+  @Type(() => Date)
+  @IsDate()
+  from!: Date;
+
+  @Field({ description: 'Up to this moment; at most 400 days after `from`.' })
+  @Type(() => Date)
+  @IsDate()
+  to!: Date;
+}
+
+@ArgsType()
+class PauseArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, in words shown with the listing (e.g. 夏休み).',
+  })
+  @OptionalText('休止の理由', 200)
+  note?: string | null;
+}
+
+@ArgsType()
+class VerifyArgs {
+  @Field({ description: 'Who confirmed the listing (until sign-in exists, their name).' })
+  @IsString()
+  @IsNotEmpty({ message: '確認した人を入力してください' })
+  @MaxLength(50, { message: '確認した人は50文字以内で入力してください' })
+  verifiedBy!: string;
+}
+
+const hhmm = (time: string) => time.slice(0, 5);
+
+@Resolver(() => ResourceModel)
+export class ResourceResolver {
+  constructor(private readonly service: ResourceService) {}
+
+  private toModel(entity: ResourceEntity): ResourceModel {
+    return ResourceModel.from(entity, this.service.accessFor(entity), this.service.staleBefore());
+  }
+
+  @Query(() => ResourceConnection, {
+    description: 'Resources the caller may see, filtered, in pages.',
+  })
+  async resources(@Args() args: ResourcesArgs): Promise<Page<ResourceModel>> {
+    return mapPage(await this.service.page(args), (e) => this.toModel(e));
+  }
+
+  @Query(() => ResourceModel)
+  async resource(@UuidArg('id') id: string): Promise<ResourceModel> {
+    return this.toModel(await this.service.get(id));
+  }
+
+  @Query(() => [ThemeModel], { description: 'The controlled taxonomy of themes.' })
+  async themes(): Promise<ThemeModel[]> {
+    return (await this.service.themes()).map((t) => ({ code: t.code, label: t.label }));
+  }
+
+  @Mutation(() => ResourceModel)
+  async createResource(@Args('input') input: CreateResourceInput): Promise<ResourceModel> {
+    return this.toModel(await this.service.create(input));
+  }
+
+  @Mutation(() => ResourceModel)
+  async updateResource(
+    @UuidArg('id') id: string,
+    @Args('input') input: UpdateResourceInput,
+  ): Promise<ResourceModel> {
+    return this.toModel(await this.service.update(id, input));
+  }
+
+  @Mutation(() => ResourceModel)
+  async pauseResource(@UuidArg('id') id: string, @Args() args: PauseArgs): Promise<ResourceModel> {
+    return this.toModel(await this.service.pause(id, args.note ?? null));
+  }
+
+  @Mutation(() => ResourceModel)
+  async resumeResource(@UuidArg('id') id: string): Promise<ResourceModel> {
+    return this.toModel(await this.service.resume(id));
+  }
+
+  @Mutation(() => ResourceModel, {
+    description: 'A person confirms the listing is still accurate.',
+  })
+  async verifyResource(
+    @UuidArg('id') id: string,
+    @Args() args: VerifyArgs,
+  ): Promise<ResourceModel> {
+    return this.toModel(await this.service.verify(id, args.verifiedBy.trim()));
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async organization(
+    @Parent() r: ResourceModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<OrganizationModel> {
+    return OrganizationModel.from((await loaders.get(ORGANIZATION_BY_ID).load(r.organizationId))!);
+  }
+
+  @ResolveField(() => AreaModel, { nullable: true })
+  async area(
+    @Parent() r: ResourceModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<AreaModel | null> {
+    if (!r.areaId) return null;
+    const area = await loaders.get(AREA_BY_ID).load(r.areaId);
+    return area && AreaModel.from(area);
+  }
+
+  @ResolveField(() => GeoPoint, { nullable: true })
+  async location(
+    @Parent() r: ResourceModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<GeoPoint | null> {
+    if (!r.locationIsApproximate) return r.location;
+    const area = r.areaId ? await loaders.get(AREA_BY_ID).load(r.areaId) : null;
+    return area ? fromGeoJSONPoint(area.labelPoint) : null;
+  }
+
+  @ResolveField('themes', () => [ThemeModel])
+  async resourceThemes(
+    @Parent() r: ResourceModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<ThemeModel[]> {
+    return (await loaders.get(THEMES_BY_RESOURCE_ID).load(r.id)).map((t) => ({
+      code: t.code,
+      label: t.label,
+    }));
+  }
+
+  @ResolveField(() => [ScheduleModel])
+  async schedules(
+    @Parent() r: ResourceModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<ScheduleModel[]> {
+    return (await loaders.get(SCHEDULES_BY_RESOURCE_ID).load(r.id)).map((s) => ({
+      ...s,
+      opensAt: hhmm(s.opensAt),
+      closesAt: hhmm(s.closesAt),
+    }));
+  }
+
+  @ResolveField(() => [OccurrenceModel], {
+    description: 'When it takes place, holidays and closures applied.',
+  })
+  async occurrences(
+    @Parent() r: ResourceModel,
+    @Args() args: OccurrencesArgs,
+  ): Promise<OccurrenceModel[]> {
+    return (await this.service.occurrencesOf([r.id], args.from, args.to)).map((o) => ({
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+      oneOff: o.sessionId !== null,
+    }));
+  }
+}

@@ -11,7 +11,7 @@ export class Spine1795379669972 implements MigrationInterface {
       CREATE TABLE "municipality" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "code" character varying(6) NOT NULL,
-        "name" text NOT NULL,
+        "name" text COLLATE "C" NOT NULL,
         "prefecture" text NOT NULL,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -30,7 +30,7 @@ export class Spine1795379669972 implements MigrationInterface {
         "municipality_id" uuid NOT NULL,
         "parent_id" uuid,
         "level" "public"."area_level" NOT NULL,
-        "name" text NOT NULL,
+        "name" text COLLATE "C" NOT NULL,
         "code" text,
         "boundary" geometry(MultiPolygon,4326) NOT NULL,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -54,7 +54,7 @@ export class Spine1795379669972 implements MigrationInterface {
       CREATE TABLE "organization" (
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "municipality_id" uuid NOT NULL,
-        "name" text NOT NULL,
+        "name" text COLLATE "C" NOT NULL,
         "name_kana" text,
         "type" "public"."organization_type" NOT NULL,
         "description" text,

@@ -1,7 +1,8 @@
 import { schemaDrift } from '@db/schema-check';
 import { pendingMigrations } from '@db/migration-status';
+import { prepareDatabase } from '@db/prepare';
 import type { DataSource } from 'typeorm';
-import { connect, ScratchDatabase, scratchDatabase } from '../support/test-database';
+import { connect, ScratchDatabase, scratchDatabase, testDatabase } from '../support/test-database';
 
 async function userTables(ds: DataSource): Promise<string[]> {
   const rows = await ds.query<{ name: string }[]>(
@@ -76,3 +77,29 @@ describe('migrations, on an empty database', () => {
     }
   });
 });
+
+// One process owns an embedded database, so only a server can have replicas racing to migrate.
+(testDatabase().embedded ? describe.skip : describe)(
+  'two api processes starting on a fresh server database',
+  () => {
+    it('migrate it once between them, neither failing', async () => {
+      const db = await scratchDatabase();
+      const [a, b] = [await connect(db), await connect(db)];
+      try {
+        const config = { migrateOnStart: true, demoSeed: false };
+        const [ra, rb] = await Promise.all([
+          prepareDatabase(a, config, false),
+          prepareDatabase(b, config, false),
+        ]);
+        expect([...ra.migrated, ...rb.migrated].sort()).toEqual(
+          a.migrations.map((m) => m.name).sort(),
+        );
+        expect(await pendingMigrations(a)).toEqual([]);
+      } finally {
+        await a.destroy();
+        await b.destroy();
+        await db.drop();
+      }
+    });
+  },
+);

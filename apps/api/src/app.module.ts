@@ -2,6 +2,7 @@ import { CatalogModule } from '@app/catalog';
 import {
   AppConfig,
   CommonModule,
+  describeError,
   formatGraphQLError,
   LoaderRegistry,
   LoggingModule,
@@ -17,7 +18,10 @@ import { DynamicModule, Logger, MiddlewareConsumer, Module, NestModule } from '@
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import depthLimit from 'graphql-depth-limit';
 import { HealthController } from './health/health.controller';
+
+export const MAX_QUERY_DEPTH = 12;
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -52,10 +56,16 @@ export class AppModule implements NestModule {
             sortSchema: true,
             introspection: !config.production,
             includeStacktraceInErrorResponses: false,
+            // The deepest query the platform's own pages make is 7 levels; anything far deeper is
+            // refused before it runs (a nested parent/children loop would multiply the work).
+            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
             playground: false,
             formatError: (formatted, error) =>
               formatGraphQLError(formatted, error, (internal) =>
-                graphqlLogger.error({ err: internal }, 'Unexpected error in a GraphQL operation'),
+                graphqlLogger.error(
+                  { error: describeError(internal) },
+                  'Unexpected error in a GraphQL operation',
+                ),
               ),
             context: ({ req }: { req: Request }) => ({
               req,

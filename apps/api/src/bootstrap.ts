@@ -1,6 +1,6 @@
-import { AppConfig, createValidationPipe } from '@app/common';
+import { AppConfig, AppExceptionFilter, createValidationPipe, SafeTextPipe } from '@app/common';
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -16,7 +16,8 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
+  app.useGlobalFilters(new AppExceptionFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   return app;

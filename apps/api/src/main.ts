@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const database = await openDatabase(config);
   const app = await createApp(config, database);
-  const prepared = await prepareDatabase(app.get(DataSource), config);
+  const prepared = await prepareDatabase(app.get(DataSource), config, database.embedded);
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 

@@ -62,7 +62,8 @@ export class ResourceEntity {
   @Column({ type: 'enum', enum: ResourceKind, enumName: 'resource_kind' })
   kind!: ResourceKind;
 
-  @Column({ type: 'text' })
+  /** Sorted by code point (COLLATE "C"): the same order on every PostgreSQL, embedded or not. */
+  @Column({ type: 'text', collation: 'C' })
   name!: string;
 
   @Column({ type: 'text', nullable: true })

@@ -203,7 +203,7 @@ export class ResourceService {
   }
 
   private async requireForWrite(id: string, em: EntityManager): Promise<ResourceEntity> {
-    const current = await this.resources.findById(id, em);
+    const current = await this.resources.findForUpdate(id, em);
     if (!current) throw new NotFoundException('活動', 'id');
     return current;
   }

@@ -40,7 +40,8 @@ export class AreaEntity {
   @Column({ type: 'enum', enum: AreaLevel, enumName: 'area_level' })
   level!: AreaLevel;
 
-  @Column({ type: 'text' })
+  /** Sorted by code point (COLLATE "C"): the same order on every PostgreSQL, embedded or not. */
+  @Column({ type: 'text', collation: 'C' })
   name!: string;
 
   /** The municipality's own code for the area, if it has one. */

@@ -1,4 +1,5 @@
 import {
+  OptionalUuidArg,
   UuidArg,
   Connection,
   Loaders,
@@ -8,7 +9,7 @@ import {
   RequestLoaders,
   resolveMunicipalityId,
 } from '@app/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AreaService } from './area.service';
 import { AreasArgs, CreateAreaInput, UpdateAreaInput } from './dto/area.input';
 import { AreaModel } from './models/area.model';
@@ -37,7 +38,8 @@ export class AreaResolver {
   })
   async areaAt(
     @Args('point') point: PointInput,
-    @Args('municipalityId', { type: () => ID, nullable: true }) municipalityId?: string,
+    @OptionalUuidArg('municipalityId', "Defaults to the request's municipality.")
+    municipalityId?: string,
   ): Promise<AreaModel | null> {
     const found = await this.service.innermostAt(resolveMunicipalityId(municipalityId), point);
     return found && AreaModel.from(found);

@@ -88,7 +88,7 @@ export class AreaService {
   async update(id: string, input: UpdateAreaInput): Promise<AreaEntity> {
     const boundary = input.boundary === undefined ? undefined : parseBoundary(input.boundary);
     return this.dataSource.transaction(async (em) => {
-      const current = await this.areas.findById(id, em);
+      const current = await this.areas.findForUpdate(id, em);
       if (!current) throw new NotFoundException('圏域', 'id');
       const problems: FieldError[] = [];
       if (input.parentId !== undefined) {

@@ -21,7 +21,8 @@ export class MunicipalityEntity {
   @Column({ type: 'varchar', length: 6 })
   code!: string;
 
-  @Column({ type: 'text' })
+  /** Sorted by code point (COLLATE "C"): the same order on every PostgreSQL, embedded or not. */
+  @Column({ type: 'text', collation: 'C' })
   name!: string;
 
   @Column({ type: 'text' })

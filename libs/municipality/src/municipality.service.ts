@@ -61,7 +61,7 @@ export class MunicipalityService {
 
   async update(id: string, input: UpdateMunicipalityInput): Promise<MunicipalityEntity> {
     return this.dataSource.transaction(async (em) => {
-      const current = await this.municipalities.findById(id, em);
+      const current = await this.municipalities.findForUpdate(id, em);
       if (!current) throw new NotFoundException('自治体', 'id');
       return this.municipalities.save({ ...current, ...input }, em);
     });

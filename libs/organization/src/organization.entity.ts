@@ -29,7 +29,8 @@ export class OrganizationEntity {
   @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'organization_municipality_fk' })
   municipality?: MunicipalityEntity;
 
-  @Column({ type: 'text' })
+  /** Sorted by code point (COLLATE "C"): the same order on every PostgreSQL, embedded or not. */
+  @Column({ type: 'text', collation: 'C' })
   name!: string;
 
   /** Reading of the name in kana (フリガナ), for sorting and search. */

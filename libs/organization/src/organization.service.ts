@@ -71,7 +71,7 @@ export class OrganizationService {
 
   async update(id: string, input: UpdateOrganizationInput): Promise<OrganizationEntity> {
     return this.dataSource.transaction(async (em) => {
-      const current = await this.organizations.findById(id, em);
+      const current = await this.organizations.findForUpdate(id, em);
       if (!current) throw new NotFoundException('団体', 'id');
       const { location, areaId, ...fields } = input;
       const next: Partial<OrganizationEntity> = { ...current, ...stripUndefined(fields) };

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../config/environment';
 import { RequestContext } from '../context/request-context';
+import { requestIdOf } from '../context/request-context.middleware';
 
 /**
  * Structured JSON logs (pino). Each line carries the request id and tenant; request bodies,
@@ -18,7 +19,7 @@ export class LoggingModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
+            genReqId: (req: IncomingMessage) => requestIdOf(req),
             customProps: () => ({ tenantId: RequestContext.tenantId() ?? undefined }),
             autoLogging: {
               ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz',

@@ -3,6 +3,7 @@ import { ArgsType, Field, FieldMiddleware, Int, ObjectType } from '@nestjs/graph
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { msg } from '../validation/messages';
 import { IntInRange } from '../validation/text-rules';
+import { MAX_CURSOR_LENGTH } from './cursor';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -23,7 +24,7 @@ export class PageArgs {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(512, msg.format('カーソル'))
+  @MaxLength(MAX_CURSOR_LENGTH, msg.format('カーソル'))
   after?: string;
 }
 

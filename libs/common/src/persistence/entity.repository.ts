@@ -27,6 +27,14 @@ export abstract class EntityRepository<E extends ObjectLiteral & { id: string }>
     return this.repo(em).findOneBy({ id } as FindOptionsWhere<E>);
   }
 
+  /** Reads a row for changing it, locking it until the transaction ends (no lost updates). */
+  findForUpdate(id: string, em: EntityManager): Promise<E | null> {
+    return this.repo(em).findOne({
+      where: { id } as FindOptionsWhere<E>,
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   findByIds(ids: readonly string[]): Promise<E[]> {
     return this.repo().findBy({ id: In([...ids]) } as FindOptionsWhere<E>);
   }

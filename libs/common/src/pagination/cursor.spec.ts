@@ -19,7 +19,12 @@ describe('keyset cursors', () => {
     ['id not a string', Buffer.from(JSON.stringify(['a', 1])).toString('base64url')],
     ['too long', 'a'.repeat(MAX_CURSOR_LENGTH + 1)],
     ['an id that is not a uuid', Buffer.from(JSON.stringify(['a', 'x'])).toString('base64url')],
-    ['a key with a control character', Buffer.from(JSON.stringify(['a\u0000', '9cf5c035-a8be-4635-9d39-3bf7e702a603'])).toString('base64url')],
+    [
+      'a key with a control character',
+      Buffer.from(JSON.stringify(['a\u0000', '9cf5c035-a8be-4635-9d39-3bf7e702a603'])).toString(
+        'base64url',
+      ),
+    ],
   ])('refuses a cursor that is %s, naming the field', (_label, cursor) => {
     expect.assertions(2);
     try {

@@ -25,7 +25,7 @@ export async function prepareDatabase(
   const summary = await seedDemo(dataSource);
   return {
     migrated,
-    seeded: `${summary.municipality} — ${summary.areas} areas, ${summary.organizations} organisations`,
+    seeded: `${summary.municipality} — ${summary.areas} areas, ${summary.organizations} organisations, ${summary.resources} resources`,
   };
 }
 

@@ -1,5 +1,7 @@
 import { AreaLevel } from '@app/municipality';
 import type { DataSource, EntityManager } from 'typeorm';
+import { generateResources, SeedDistrict, SeedOrganization } from '../catalog/generate';
+import { insertResources } from '../catalog/insert';
 import { seededRandom } from '../random';
 import { DAILY_LIFE_AREAS, DEMO_ORGANIZATIONS, DISTRICTS, MIDORI_CITY } from './midori-city';
 import { jitteredTiling, Tile } from './tiling';
@@ -9,7 +11,11 @@ export interface DemoSummary {
   municipalityId: string;
   areas: number;
   organizations: number;
+  resources: number;
 }
+
+/** How many resources the demo city lists. */
+export const DEMO_RESOURCES = 220;
 
 export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> {
   const [{ count }] = await dataSource.query<{ count: string }[]>(
@@ -19,10 +25,11 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
 }
 
 /**
- * Seeds みどり市: 1 + 5 + 16 areas in three levels and 44 host organisations, the same on every
- * run. Runs in one transaction; does nothing if the city is already there.
+ * Seeds みどり市: 1 + 5 + 16 areas in three levels, 44 host organisations and 220 resources
+ * with their schedules, the same on every run for the same date (upcoming one-off sessions are
+ * placed after `today`). Runs in one transaction; does nothing if the city is already there.
  */
-export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
+export async function seedDemo(dataSource: DataSource, today = new Date()): Promise<DemoSummary> {
   return dataSource.transaction(async (em) => {
     const existing = await em.query<{ id: string }[]>(
       `SELECT id FROM municipality WHERE code = $1`,
@@ -64,6 +71,7 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
       tiles,
     );
     const districtIds: string[] = [];
+    const seedDistricts: SeedDistrict[] = [];
     for (const dla of DAILY_LIFE_AREAS) {
       const members = DISTRICTS.filter((d) => d.area === dla.key);
       const dlaId = await insertUnion(
@@ -75,16 +83,24 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
       );
       for (const d of members) {
         const index = DISTRICTS.indexOf(d);
+        const tile = tileAt(...d.cell);
         districtIds[index] = await insertUnion(
           AreaLevel.DISTRICT,
           dlaId,
           d.name,
           `${dla.code}${index + 1}`,
-          [tileAt(...d.cell)],
+          [tile],
         );
+        seedDistricts[index] = {
+          id: districtIds[index],
+          town: d.town,
+          center: [tile.center[0], tile.center[1]],
+          halfSize: tile.safeHalfSize,
+        };
       }
     }
 
+    const seedOrganizations: SeedOrganization[] = [];
     for (const [i, org] of DEMO_ORGANIZATIONS.entries()) {
       const district = DISTRICTS[org.district];
       const tile = tileAt(...district.cell);
@@ -94,11 +110,12 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
       const address = `東京都${MIDORI_CITY.name}${district.town}${chome}丁目${1 + Math.floor(random() * 20)}-${1 + Math.floor(random() * 15)}`;
       const postalCode = `${MIDORI_CITY.postalPrefix}-${String(1000 + org.district * 10 + chome).padStart(4, '0')}`;
       const phone = `042-5${String(10 + i).padStart(2, '0')}-${String(1000 + Math.floor(random() * 9000))}`;
-      await em.query(
+      const [{ id: organizationId }] = await em.query<{ id: string }[]>(
         `INSERT INTO organization (municipality_id, name, name_kana, type, description, phone, email, website,
                                    contact_person, postal_code, address, location, area_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                 ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography, $14)`,
+                 ST_SetSRID(ST_MakePoint($12, $13), 4326)::geography, $14)
+         RETURNING id`,
         [
           municipalityId,
           org.name,
@@ -116,15 +133,28 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoSummary> {
           districtIds[org.district],
         ],
       );
+      seedOrganizations.push({ id: organizationId, name: org.name, type: org.type });
     }
+
+    const resources = generateResources({
+      count: DEMO_RESOURCES,
+      municipalityId,
+      districts: seedDistricts,
+      organizations: seedOrganizations,
+      random,
+      today,
+    });
+    const resourceIds = await insertResources(em, resources);
+    await seedHostNeeds(em, municipalityId, seedOrganizations, resourceIds);
     return summarize(em, municipalityId);
   });
 }
 
 async function summarize(em: EntityManager, municipalityId: string): Promise<DemoSummary> {
-  const [row] = await em.query<{ areas: string; organizations: string }[]>(
+  const [row] = await em.query<{ areas: string; organizations: string; resources: string }[]>(
     `SELECT (SELECT count(*) FROM area WHERE municipality_id = $1) AS areas,
-            (SELECT count(*) FROM organization WHERE municipality_id = $1) AS organizations`,
+            (SELECT count(*) FROM organization WHERE municipality_id = $1) AS organizations,
+            (SELECT count(*) FROM resource WHERE municipality_id = $1) AS resources`,
     [municipalityId],
   );
   return {
@@ -132,5 +162,43 @@ async function summarize(em: EntityManager, municipalityId: string): Promise<Dem
     municipalityId,
     areas: Number(row.areas),
     organizations: Number(row.organizations),
+    resources: Number(row.resources),
   };
+}
+
+/** What some host organisations need (人・物・場所・お金), as booklets list it. */
+async function seedHostNeeds(
+  em: EntityManager,
+  municipalityId: string,
+  organizations: SeedOrganization[],
+  resourceIds: string[],
+): Promise<void> {
+  const needs: [number, string, string, number | null][] = [
+    [0, 'PEOPLE', '居場所の受付を手伝ってくれる人（月2回、2時間ほど）', null],
+    [2, 'PEOPLE', '家族会の会場設営の手伝い', null],
+    [3, 'THINGS', '座布団とテーブル（使わなくなったもの）', null],
+    [5, 'THINGS', '子ども食堂で使う大きめの鍋', 4],
+    [9, 'PEOPLE', '配膳ボランティア（平日昼）', 11],
+    [12, 'PEOPLE', '町会だより折り込みの人手（年3回）', 9],
+    [15, 'PLACE', '平日夜に使える集会スペース', null],
+    [17, 'MONEY', '食材費の寄付', null],
+    [18, 'PEOPLE', 'お茶を出す係（ただいるだけでも）', 1],
+    [22, 'PEOPLE', '会合でコーヒーを淹れる人', 13],
+    [26, 'PLACE', '養蜂の道具を置く倉庫', null],
+    [29, 'PEOPLE', '収穫の手伝い（朝の2時間）', 21],
+    [32, 'THINGS', 'パンを並べる陳列棚', 20],
+    [40, 'MONEY', '講座の会場費の支援', null],
+  ];
+  for (const [org, kind, description, resource] of needs) {
+    await em.query(
+      `INSERT INTO host_need (municipality_id, organization_id, resource_id, kind, description) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        municipalityId,
+        organizations[org].id,
+        resource === null ? null : resourceIds[resource],
+        kind,
+        description,
+      ],
+    );
+  }
 }

@@ -6,12 +6,14 @@ import { createDataSource } from './data-source';
 import { pendingMigrations } from './migration-status';
 import { schemaDrift } from './schema-check';
 import { seedDemo } from './seeds/demo';
+import { seedScale } from './seeds/scale';
 
 const USAGE = `Usage: node dist/db/cli.js <command>
   migrate          apply every pending migration
   revert [--all]   undo the last migration (or all of them)
   status           list pending migrations
   seed             add the demo municipality (みどり市) if it is not there
+  seed --scale N   add N generated resources (and N/5 organisations) to the benchmark city ベンチ市
   check            fail if the entities and the migrated schema differ`;
 
 async function main(argv: string[]): Promise<number> {
@@ -54,6 +56,23 @@ async function main(argv: string[]): Promise<number> {
         return pending.length ? 1 : 0;
       }
       case 'seed': {
+        const scaleAt = rest.indexOf('--scale');
+        if (scaleAt >= 0) {
+          const count = Number(rest[scaleAt + 1]);
+          if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+            process.stderr.write(
+              '--scale needs a whole number of resources from 1 to 1000000, e.g. --scale 100000\n',
+            );
+            return 2;
+          }
+          const result = await seedScale(dataSource, count, (done) =>
+            process.stdout.write(`  ${done} / ${count} resources\r`),
+          );
+          say(
+            `\nベンチ市: added ${result.resources} resources and ${result.organizations} organisations in ${result.seconds.toFixed(1)} s.`,
+          );
+          return 0;
+        }
         const summary = await seedDemo(dataSource);
         say(
           `${summary.municipality}: ${summary.areas} areas, ${summary.organizations} organisations.`,

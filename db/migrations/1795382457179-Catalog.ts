@@ -40,7 +40,7 @@ export class Catalog1795382457179 implements MigrationInterface {
       `CREATE TYPE "public"."host_need_kind" AS ENUM('PEOPLE', 'THINGS', 'PLACE', 'MONEY')`,
     );
     await q.query(
-      `CREATE TABLE "host_need" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "resource_id" uuid, "kind" "public"."host_need_kind" NOT NULL, "description" text NOT NULL, "is_open" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "host_need_description_not_blank" CHECK (length(btrim(description)) > 0), CONSTRAINT "host_need_pkey" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "host_need" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "resource_id" uuid, "kind" "public"."host_need_kind" NOT NULL, "description" text NOT NULL, "is_open" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "host_need_description_not_blank" CHECK (length(btrim(description)) > 0), CONSTRAINT "host_need_pkey" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE INDEX "host_need_resource_idx" ON "host_need"  ("resource_id") `);
     await q.query(`CREATE INDEX "host_need_organization_idx" ON "host_need"  ("organization_id") `);

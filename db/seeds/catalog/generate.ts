@@ -8,7 +8,7 @@ import {
   Visibility,
 } from '@app/catalog';
 import { OrganizationType } from '@app/organization';
-import { TEMPLATES } from './templates';
+import { ResourceTemplate, TEMPLATES } from './templates';
 
 export interface SeedDistrict {
   id: string;
@@ -59,6 +59,17 @@ export function generateResources(opts: {
   const { random, districts, organizations, today } = opts;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const used = new Set<string>();
+  // Organisations of fitting types, found once per template (not once per resource).
+  const hostsByTemplate = new Map<ResourceTemplate, SeedOrganization[]>();
+  const hostsOf = (t: ResourceTemplate) => {
+    let hosts = hostsByTemplate.get(t);
+    if (!hosts) {
+      const fitting = organizations.filter((o) => t.hosts.includes(o.type));
+      hosts = fitting.length ? fitting : organizations;
+      hostsByTemplate.set(t, hosts);
+    }
+    return hosts;
+  };
   const validFrom = `${today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1}-04-01`;
   const newYear = { startsOn: upcoming(today, 12, 29), endsOn: '', reason: '年末年始' };
   newYear.endsOn = `${Number(newYear.startsOn.slice(0, 4)) + 1}-01-03`;
@@ -67,8 +78,7 @@ export function generateResources(opts: {
   for (let i = 0; i < opts.count; i++) {
     const t = TEMPLATES[i % TEMPLATES.length];
     const district = pick(districts);
-    const hosts = organizations.filter((o) => t.hosts.includes(o.type));
-    const org = pick(hosts.length ? hosts : organizations);
+    const org = pick(hostsOf(t));
     const shortOrg = org.name.replace(/^(NPO法人|社会福祉法人|株式会社)\s*/, '');
     let name = t.name
       .replace('{town}', district.town.replace(/町$/, ''))

@@ -2,6 +2,9 @@ import { MunicipalityModule } from '@app/municipality';
 import { OrganizationModule } from '@app/organization';
 import { Module } from '@nestjs/common';
 import { CatalogLoaders } from './catalog.loaders';
+import { HostNeedRepository } from './host-need.repository';
+import { HostNeedResolver } from './host-need.resolver';
+import { HostNeedService } from './host-need.service';
 import { PublicMapController } from './public-map.controller';
 import { PublicMapService } from './public-map.service';
 import { ResourceRepository } from './resource.repository';
@@ -20,6 +23,9 @@ import { OccurrenceRepository } from './schedule/occurrence.repository';
     ResourceResolver,
     CatalogLoaders,
     PublicMapService,
+    HostNeedRepository,
+    HostNeedService,
+    HostNeedResolver,
   ],
   exports: [ResourceService],
 })

@@ -53,7 +53,8 @@ export class HostNeedEntity {
   @Column({ name: 'is_open', type: 'boolean', default: true })
   isOpen!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  /** Millisecond precision, exactly what a JavaScript Date holds: lists sort and page by it. */
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -105,7 +105,9 @@ export async function seedScale(
   };
 }
 
-async function ensureCity(dataSource: DataSource): Promise<{ municipalityId: string; districts: SeedDistrict[] }> {
+async function ensureCity(
+  dataSource: DataSource,
+): Promise<{ municipalityId: string; districts: SeedDistrict[] }> {
   return dataSource.transaction(async (em) => {
     const tiles = jitteredTiling({
       ...SCALE_CITY.bbox,

@@ -1,4 +1,5 @@
 import { EntityRepository, Page, paginateKeyset, Viewer } from '@app/common';
+import { areaAndInsideSql } from '@app/municipality';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ResourceStatus } from './catalog.enums';
@@ -54,13 +55,7 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
     if (f.organizationId)
       qb.andWhere('r.organization_id = :organizationId', { organizationId: f.organizationId });
     if (f.areaId) {
-      qb.andWhere(
-        `r.area_id IN (WITH RECURSIVE inside(id) AS (
-            SELECT id FROM area WHERE id = :areaId
-            UNION ALL SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id
-          ) SELECT id FROM inside)`,
-        { areaId: f.areaId },
-      );
+      qb.andWhere(`r.area_id IN (${areaAndInsideSql(':areaId')})`, { areaId: f.areaId });
     }
     if (f.themes?.length) {
       qb.andWhere(

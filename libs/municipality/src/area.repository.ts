@@ -70,3 +70,14 @@ export class AreaRepository extends EntityRepository<AreaEntity> {
       .getOne();
   }
 }
+
+/**
+ * SQL for "this area and every area inside it", for filters in other domains' queries:
+ * `x.area_id IN (${areaAndInsideSql(':areaId')})`.
+ */
+export function areaAndInsideSql(param: string): string {
+  return `WITH RECURSIVE inside(id) AS (
+            SELECT id FROM area WHERE id = ${param}
+            UNION ALL SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id
+          ) SELECT id FROM inside`;
+}

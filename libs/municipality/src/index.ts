@@ -1,5 +1,6 @@
 export * from './area-level';
 export * from './area.entity';
+export { areaAndInsideSql } from './area.repository';
 export * from './area.service';
 export * from './models/area.model';
 export * from './models/municipality.model';

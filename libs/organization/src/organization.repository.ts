@@ -1,4 +1,5 @@
 import { Page, paginateKeyset, EntityRepository } from '@app/common';
+import { areaAndInsideSql } from '@app/municipality';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganizationType } from './organization-type';
@@ -29,15 +30,7 @@ export class OrganizationRepository extends EntityRepository<OrganizationEntity>
     if (filter.types?.length) qb.andWhere('o.type IN (:...types)', { types: filter.types });
     if (filter.areaId) {
       // The area and every area inside it.
-      qb.andWhere(
-        `o.area_id IN (
-           WITH RECURSIVE inside(id) AS (
-             SELECT id FROM area WHERE id = :areaId
-             UNION ALL
-             SELECT a.id FROM area a JOIN inside ON a.parent_id = inside.id
-           ) SELECT id FROM inside)`,
-        { areaId: filter.areaId },
-      );
+      qb.andWhere(`o.area_id IN (${areaAndInsideSql(':areaId')})`, { areaId: filter.areaId });
     }
     if (filter.nameContains) {
       qb.andWhere(`(o.name ILIKE :pattern ESCAPE '\\' OR o.name_kana ILIKE :pattern ESCAPE '\\')`, {

@@ -1,24 +1,23 @@
 import {
   IntInRange,
   IsOptionalNotNull,
+  OptionalEmail,
+  OptionalPhone,
   msg,
   OptionalText,
   PointInput,
   RequiredText,
   Trim,
-  TrimToNull,
 } from '@app/common';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
-  IsEmail,
   IsEnum,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -40,16 +39,11 @@ export class ContactInput {
   name?: string | null;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @Matches(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, msg.format('電話番号', '042-123-4567'))
+  @OptionalPhone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @IsEmail({}, msg.format('メールアドレス', 'info@example.jp'))
-  @MaxLength(254, msg.maxLength('メールアドレス'))
+  @OptionalEmail()
   email?: string | null;
 }
 

@@ -1,5 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { msg } from './messages';
 import { Trim, TrimToNull } from './transforms';
 
@@ -27,4 +37,21 @@ export const IntInRange = (label: string, min: number, max: number): PropertyDec
     IsInt(msg.range(label, min, max)),
     Min(min, msg.range(label, min, max)),
     Max(max, msg.range(label, min, max)),
+  );
+
+/** An optional Japanese phone number (e.g. 042-123-4567); empty clears it. */
+export const OptionalPhone = (label = '電話番号'): PropertyDecorator =>
+  applyDecorators(
+    TrimToNull(),
+    IsOptional(),
+    Matches(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, msg.format(label, '042-123-4567')),
+  );
+
+/** An optional e-mail address; empty clears it. */
+export const OptionalEmail = (label = 'メールアドレス'): PropertyDecorator =>
+  applyDecorators(
+    TrimToNull(),
+    IsOptional(),
+    IsEmail({}, msg.format(label, 'info@example.jp')),
+    MaxLength(254, msg.maxLength(label)),
   );

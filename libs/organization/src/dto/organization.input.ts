@@ -1,5 +1,7 @@
 import {
   IsOptionalNotNull,
+  OptionalEmail,
+  OptionalPhone,
   msg,
   OptionalText,
   PageArgs,
@@ -11,7 +13,6 @@ import {
 import { ArgsType, Field, ID, InputType, PartialType, OmitType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  IsEmail,
   IsEnum,
   IsOptional,
   IsString,
@@ -53,16 +54,11 @@ export class CreateOrganizationInput {
   description?: string | null;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @Matches(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, msg.format('電話番号', '042-123-4567'))
+  @OptionalPhone()
   phone?: string | null;
 
   @Field(() => String, { nullable: true })
-  @TrimToNull()
-  @IsOptional()
-  @IsEmail({}, msg.format('メールアドレス', 'info@example.jp'))
-  @MaxLength(254, msg.maxLength('メールアドレス'))
+  @OptionalEmail()
   email?: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
 import { ResourceService } from '@app/catalog';
+import { check } from '@placemarkio/check-geojson';
 import { RequestContext, Viewer } from '@app/common';
 import { aCityWithAreas, anOrganization } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
@@ -283,7 +284,9 @@ describe('resource visibility, filters and the public map', () => {
       const res = await get(`bbox=${bbox}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/geo\+json/);
-      const body = (await res.json()) as {
+      const text = await res.text();
+      expect(() => check(text)).not.toThrow(); // an independent RFC 7946 checker
+      const body = JSON.parse(text) as {
         type: string;
         features: {
           type: string;

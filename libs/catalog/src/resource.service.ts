@@ -121,7 +121,12 @@ export class ResourceService {
       await this.municipalities.requireExisting(input.municipalityId, em);
       const problems = [
         ...(await this.organizationProblems(input.municipalityId, input.organizationId, em)),
-        ...this.fieldProblems(input.kind, input, 0),
+        ...this.fieldProblems(input, {
+          kind: input.kind,
+          seatsTaken: 0,
+          capacity: null,
+          onlineOnly: false,
+        }),
         ...(await this.themeProblems(input.themes, em)),
       ];
       if (problems.length) throw new BadUserInputException(problems);
@@ -146,7 +151,7 @@ export class ResourceService {
     return this.dataSource.transaction(async (em) => {
       const current = await this.requireForWrite(id, em);
       const problems = [
-        ...this.fieldProblems(current.kind, input, current.seatsTaken, current.capacity),
+        ...this.fieldProblems(input, current),
         ...(await this.themeProblems(input.themes, em)),
       ];
       if (problems.length) throw new BadUserInputException(problems);
@@ -230,18 +235,23 @@ export class ResourceService {
       : [];
   }
 
-  /** Rules across fields; every problem is reported at once. */
+  /**
+   * Rules across fields, read against what the resource is now (for a new one: its defaults);
+   * every problem is reported at once.
+   */
   private fieldProblems(
-    kind: ResourceKind,
     input: CreateResourceInput | UpdateResourceInput,
-    currentSeatsTaken: number,
-    currentCapacity: number | null = null,
+    current: Pick<ResourceEntity, 'kind' | 'seatsTaken' | 'capacity' | 'onlineOnly'>,
   ): FieldError[] {
     const problems: FieldError[] = [];
     const add = (field: string, message: string) => problems.push({ field, message });
+    const kind = current.kind;
+    const currentSeatsTaken = current.seatsTaken;
+    const currentCapacity = current.capacity;
 
-    if (input.onlineOnly && input.location)
+    if ((input.onlineOnly ?? current.onlineOnly) && input.location) {
       add('location', 'オンラインのみの活動には場所を指定できません');
+    }
 
     const o = input.openings;
     if (o) {

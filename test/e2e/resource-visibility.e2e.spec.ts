@@ -171,6 +171,16 @@ describe('resource visibility, filters and the public map', () => {
       expect(r.eligibility.targetGroups).toEqual([]);
     });
 
+    it('the public cannot learn a confidential place through its host: no organisation, no match by organisation', async () => {
+      const res = await t.gql(`query ($id: ID!) { resource(id: $id) { organization { name address location { latitude } } } }`, { id: ids['ピアの集い'] });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.resource.organization).toBeNull();
+      expect(await namesFor(anonymous, { organizationId: org1 })).not.toContain('ピアの集い');
+      expect(await namesFor(coordinator, { organizationId: org1 })).toContain('ピアの集い');
+      const shown = await t.gql(`query ($id: ID!) { resource(id: $id) { organization { name } } }`, { id: ids['コーヒーの会'] });
+      expect(shown.data!.resource.organization).toEqual({ name: '団体1' });
+    });
+
     it('a coordinator of the municipality gets the exact place and the target groups', async () => {
       const access = await as(coordinator, async (s) =>
         s.accessFor(await s.get(ids['ピアの集い'])),

@@ -52,8 +52,15 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
     if (f.kinds?.length) qb.andWhere('r.kind IN (:...kinds)', { kinds: f.kinds });
     if (f.visibilities?.length)
       qb.andWhere('r.visibility IN (:...visibilities)', { visibilities: f.visibilities });
-    if (f.organizationId)
-      qb.andWhere('r.organization_id = :organizationId', { organizationId: f.organizationId });
+    // Which places' exact whereabouts (and hosts) the viewer may know.
+    const exact = exactLocationVisibleTo(q.viewer);
+    if (f.organizationId) {
+      // A confidential place never matches its host for outsiders: the host would reveal it.
+      qb.andWhere(`r.organization_id = :organizationId AND ${exact.sql}`, {
+        organizationId: f.organizationId,
+        ...exact.params,
+      });
+    }
     if (f.areaId) {
       qb.andWhere(`r.area_id IN (${areaAndInsideSql(':areaId')})`, { areaId: f.areaId });
     }
@@ -89,7 +96,6 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
 
     // Spatial filters test the point the viewer may know: a confidential place is tested at its
     // area's point, so that repeated radius queries cannot narrow down where it really is.
-    const exact = exactLocationVisibleTo(q.viewer);
     const spatial = (test: (geography: string) => string) =>
       qb.andWhere(
         `((${exact.sql} AND ${test('r.location')})

@@ -124,11 +124,16 @@ export class ResourceResolver {
     return this.toModel(await this.service.verify(id, args.verifiedBy.trim()));
   }
 
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description:
+      'The host; null to the public for a confidential place, whose host would reveal where it is.',
+  })
   async organization(
     @Parent() r: ResourceModel,
     @Loaders() loaders: RequestLoaders,
-  ): Promise<OrganizationModel> {
+  ): Promise<OrganizationModel | null> {
+    if (!r.hostIsVisible) return null;
     return OrganizationModel.from((await loaders.get(ORGANIZATION_BY_ID).load(r.organizationId))!);
   }
 

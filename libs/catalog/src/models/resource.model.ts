@@ -116,6 +116,8 @@ export class ResourceModel {
   municipalityId!: string;
   organizationId!: string;
   areaId!: string | null;
+  /** The host of a confidential place would reveal where it is: shown only to insiders. */
+  hostIsVisible!: boolean;
 
   static from(
     this: void,
@@ -176,6 +178,7 @@ export class ResourceModel {
       municipalityId: e.municipalityId,
       organizationId: e.organizationId,
       areaId: e.areaId,
+      hostIsVisible: access.exactLocation,
     });
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '@app/catalog';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import { OrganizationEntity } from '@app/organization';
+import { SEARCH_ENTITIES } from '@app/search';
 
 /** Every TypeORM entity of the platform; the schema check compares these with the migrations. */
 export const ALL_ENTITIES = [
@@ -24,4 +25,5 @@ export const ALL_ENTITIES = [
   ThemeEntity,
   ResourceThemeEntity,
   HostNeedEntity,
+  ...SEARCH_ENTITIES,
 ];

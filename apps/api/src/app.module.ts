@@ -11,6 +11,7 @@ import {
 import { buildDataSourceOptions } from '@app/database';
 import { MunicipalityModule } from '@app/municipality';
 import { OrganizationModule } from '@app/organization';
+import { SearchModule } from '@app/search';
 import { ALL_ENTITIES } from '@db/entities';
 import { ALL_MIGRATIONS } from '@db/migrations';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         MunicipalityModule,
         OrganizationModule,
         CatalogModule,
+        SearchModule,
       ],
       controllers: [HealthController],
     };

@@ -5,17 +5,19 @@ import {
   ScheduleEntity,
   SessionEntity,
 } from '@app/catalog';
+import { BuiltinIndex, SearchDocumentSource } from '@app/search';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { GeneratedResource } from './generate';
 
-/** Inserts generated resources and their children in batches (multi-row INSERTs). */
+/** Inserts generated resources and their children in batches (multi-row INSERTs), and indexes them for search. */
 export async function insertResources(
   em: EntityManager,
   generated: GeneratedResource[],
   batchSize = 500,
 ): Promise<string[]> {
   const ids: string[] = [];
+  const index = new BuiltinIndex(new SearchDocumentSource());
   for (let start = 0; start < generated.length; start += batchSize) {
     const batch = generated.slice(start, start + batchSize);
     // TypeORM's deep-partial insert type cannot express geography values; the rows are entity-shaped.
@@ -33,6 +35,7 @@ export async function insertResources(
     if (schedules.length) await em.getRepository(ScheduleEntity).insert(schedules);
     if (sessions.length) await em.getRepository(SessionEntity).insert(sessions);
     if (closures.length) await em.getRepository(ClosureEntity).insert(closures);
+    await index.refresh(batchIds, em);
   }
   return ids;
 }

@@ -27,6 +27,6 @@ import { OccurrenceRepository } from './schedule/occurrence.repository';
     HostNeedService,
     HostNeedResolver,
   ],
-  exports: [ResourceService],
+  exports: [ResourceService, ResourceRepository],
 })
 export class CatalogModule {}

@@ -8,3 +8,6 @@ export * from './schedule/occurrence.repository';
 export * from './catalog.module';
 export * from './models/resource.model';
 export * from './resource.service';
+export * from './dto/resource-filter.input';
+export * from './resource.repository';
+export { exactLocationVisibleTo, visibleTo } from './resource-policy';

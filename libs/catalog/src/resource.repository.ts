@@ -1,7 +1,7 @@
 import { EntityRepository, Page, paginateKeyset, Viewer } from '@app/common';
 import { areaAndInsideSql } from '@app/municipality';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { ResourceStatus } from './catalog.enums';
 import { PROFILE_FLAGS, ResourceFilter } from './dto/resource-filter.input';
 import { exactLocationVisibleTo, visibleTo } from './resource-policy';
@@ -39,6 +39,20 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
 
   /** The filtered, visibility-checked list, keyset-paginated by (name, id). */
   page(q: ResourceQuery): Promise<Page<ResourceEntity>> {
+    return paginateKeyset(this.filtered(q), {
+      sortKey: 'r.name',
+      idColumn: 'r.id',
+      keyOf: (r) => r.name,
+      first: q.first,
+      after: q.after,
+    });
+  }
+
+  /**
+   * Resources (alias `r`) of the municipality that the viewer may list and that pass every
+   * catalogue filter; search adds its text match and ranking to the same query.
+   */
+  filtered(q: Omit<ResourceQuery, 'first' | 'after'>): SelectQueryBuilder<ResourceEntity> {
     const f = q.filter;
     const visible = visibleTo(q.viewer);
     const qb = this.repo()
@@ -116,14 +130,7 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
       const box = 'ST_MakeEnvelope(:minLongitude, :minLatitude, :maxLongitude, :maxLatitude, 4326)';
       spatial((g) => `(${g} && ${box}::geography AND ST_Intersects(${g}::geometry, ${box}))`);
     }
-
-    return paginateKeyset(qb, {
-      sortKey: 'r.name',
-      idColumn: 'r.id',
-      keyOf: (r) => r.name,
-      first: q.first,
-      after: q.after,
-    });
+    return qb;
   }
 
   themesOf(

@@ -2,6 +2,7 @@ import {
   APP_CONFIG,
   AppConfig,
   BadUserInputException,
+  ChangeFeed,
   FieldError,
   NotFoundException,
   Page,
@@ -15,7 +16,7 @@ import { OrganizationService } from '@app/organization';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ResourceKind, ResourceStatus, ScheduleFrequency } from './catalog.enums';
-import { ResourcesArgs } from './dto/resource-filter.input';
+import { ResourceFilter, ResourcesArgs } from './dto/resource-filter.input';
 import {
   CreateResourceInput,
   ResourceDetailsInput,
@@ -54,6 +55,7 @@ export class ResourceService {
     private readonly municipalities: MunicipalityService,
     private readonly areas: AreaService,
     private readonly organizations: OrganizationService,
+    private readonly changes: ChangeFeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,6 +77,19 @@ export class ResourceService {
 
   page(args: ResourcesArgs): Promise<Page<ResourceEntity>> {
     const filter = args.filter ?? {};
+    this.checkFilter(filter);
+    return this.resources.page({
+      municipalityId: resolveMunicipalityId(args.municipalityId),
+      viewer: RequestContext.viewer(),
+      filter,
+      staleBefore: this.staleBefore(),
+      first: args.first,
+      after: args.after,
+    });
+  }
+
+  /** Rules across a filter's fields that validation decorators cannot express. */
+  checkFilter(filter: ResourceFilter): void {
     const window = filter.openBetween;
     if (window) {
       const problems: FieldError[] = [];
@@ -98,14 +113,6 @@ export class ResourceService {
         '範囲の西端・南端は東端・北端より小さくしてください',
       );
     }
-    return this.resources.page({
-      municipalityId: resolveMunicipalityId(args.municipalityId),
-      viewer: RequestContext.viewer(),
-      filter,
-      staleBefore: this.staleBefore(),
-      first: args.first,
-      after: args.after,
-    });
   }
 
   occurrencesOf(resourceIds: readonly string[], from: Date, to: Date): Promise<Occurrence[]> {
@@ -143,6 +150,7 @@ export class ResourceService {
         em,
       );
       await this.resources.replaceChildren(saved.id, this.childrenFrom(input), em);
+      await this.changes.publish({ resourceIds: [saved.id] }, em);
       return saved;
     });
   }
@@ -165,6 +173,7 @@ export class ResourceService {
         em,
       );
       await this.resources.replaceChildren(id, this.childrenFrom(input), em);
+      await this.changes.publish({ resourceIds: [id] }, em);
       return saved;
     });
   }
@@ -182,7 +191,12 @@ export class ResourceService {
   async verify(id: string, verifiedBy: string): Promise<ResourceEntity> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.requireForWrite(id, em);
-      return this.resources.save({ ...current, lastVerifiedAt: new Date(), verifiedBy }, em);
+      const saved = await this.resources.save(
+        { ...current, lastVerifiedAt: new Date(), verifiedBy },
+        em,
+      );
+      await this.changes.publish({ resourceIds: [id] }, em);
+      return saved;
     });
   }
 
@@ -203,7 +217,9 @@ export class ResourceService {
           '終了した活動は再開・休止できません。状態を変える場合は編集してください',
         );
       }
-      return this.resources.save({ ...current, status, statusNote: note }, em);
+      const saved = await this.resources.save({ ...current, status, statusNote: note }, em);
+      await this.changes.publish({ resourceIds: [id] }, em);
+      return saved;
     });
   }
 

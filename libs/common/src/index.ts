@@ -1,3 +1,4 @@
+export * from './changes';
 export * from './config/environment';
 export * from './context';
 export * from './dataloader';

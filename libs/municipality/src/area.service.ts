@@ -1,4 +1,5 @@
 import {
+  ChangeFeed,
   BadUserInputException,
   describeInvalidGeometry,
   FieldError,
@@ -22,6 +23,7 @@ export class AreaService {
     private readonly dataSource: DataSource,
     private readonly areas: AreaRepository,
     private readonly municipalities: MunicipalityService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async get(id: string): Promise<AreaEntity> {
@@ -98,7 +100,7 @@ export class AreaService {
       }
       if (boundary) problems.push(...(await this.boundaryProblems(boundary, em)));
       if (problems.length) throw new BadUserInputException(problems);
-      return this.areas.save(
+      const saved = await this.areas.save(
         {
           ...current,
           ...(input.name !== undefined && { name: input.name }),
@@ -108,6 +110,8 @@ export class AreaService {
         },
         em,
       );
+      await this.changes.publish({ areaIds: [id] }, em);
+      return saved;
     });
   }
 

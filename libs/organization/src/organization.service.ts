@@ -1,4 +1,5 @@
 import {
+  ChangeFeed,
   NotFoundException,
   Page,
   resolveMunicipalityId,
@@ -23,6 +24,7 @@ export class OrganizationService {
     private readonly organizations: OrganizationRepository,
     private readonly municipalities: MunicipalityService,
     private readonly areas: AreaService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async get(id: string): Promise<OrganizationEntity> {
@@ -84,7 +86,9 @@ export class OrganizationService {
           em,
         );
       }
-      return this.organizations.save(next, em);
+      const saved = await this.organizations.save(next, em);
+      await this.changes.publish({ organizationIds: [id] }, em);
+      return saved;
     });
   }
 

@@ -28,9 +28,10 @@ const wholeNumber = (name: string, min: number, max: number) => ({
 });
 
 /** Variables whose values may hold credentials: named in errors, never echoed. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'MEILI_API_KEY']);
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const SEARCH_ENGINES = ['builtin', 'meilisearch'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -86,6 +87,25 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Search engine: the built-in PostgreSQL one, or Meilisearch at MEILI_URL. */
+  @IsIn(SEARCH_ENGINES, { message: `SEARCH_ENGINE must be one of: ${SEARCH_ENGINES.join(', ')}` })
+  SEARCH_ENGINE: (typeof SEARCH_ENGINES)[number] = 'builtin';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'MEILI_URL must look like http://127.0.0.1:7700' })
+  MEILI_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEILI_API_KEY?: string;
+
+  /** Apply the search outbox inside the api process (off when a separate worker does it). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'SEARCH_RELAY must be true or false' })
+  SEARCH_RELAY = true;
 }
 
 export interface AppConfig {
@@ -101,6 +121,13 @@ export interface AppConfig {
   demoSeed: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   staleAfterDays: number;
+  search: {
+    engine: (typeof SEARCH_ENGINES)[number];
+    meiliUrl?: string;
+    meiliApiKey?: string;
+    /** Whether this process relays the outbox. */
+    relay: boolean;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -113,7 +140,7 @@ export class ConfigValidationError extends Error {
 /** Reads and checks the environment. Reports every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
-  known.push('DATABASE_URL', 'DEMO_SEED');
+  known.push('DATABASE_URL', 'DEMO_SEED', 'MEILI_URL', 'MEILI_API_KEY');
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
 
@@ -126,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     );
     throw new ConfigValidationError(problems);
+  }
+  if (vars.SEARCH_ENGINE === 'meilisearch' && !vars.MEILI_URL) {
+    throw new ConfigValidationError(['SEARCH_ENGINE=meilisearch needs MEILI_URL']);
   }
   const production = vars.NODE_ENV === 'production';
   return {
@@ -140,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoSeed: vars.DEMO_SEED ?? !production,
     logLevel: vars.LOG_LEVEL,
     staleAfterDays: vars.STALE_AFTER_DAYS,
+    search: {
+      engine: vars.SEARCH_ENGINE,
+      meiliUrl: vars.MEILI_URL,
+      meiliApiKey: vars.MEILI_API_KEY,
+      relay: vars.SEARCH_RELAY,
+    },
   };
 }
 

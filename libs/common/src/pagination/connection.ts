@@ -38,7 +38,7 @@ export class PageInfo {
 }
 
 /** Resolves a field whose value is a function by calling it: work done only when selected. */
-const callThunk: FieldMiddleware = async (_ctx, next) => {
+export const callThunk: FieldMiddleware = async (_ctx, next) => {
   const value: unknown = await next();
   return typeof value === 'function' ? (value as () => unknown)() : value;
 };

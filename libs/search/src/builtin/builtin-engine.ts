@@ -1,0 +1,148 @@
+import { exactLocationVisibleTo, ResourceKind, ResourceRepository } from '@app/catalog';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  FacetCount,
+  FacetName,
+  SearchEngine,
+  SearchRequest,
+  SearchResult,
+  SearchSort,
+} from '../search.port';
+import { toTsQuery } from '../text/tokens';
+
+/** ts_rank weights for labels D, C, B, A (description … name). */
+const RANK_WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
+const KIND_LABELS: Record<ResourceKind, string> = {
+  IBASHO: '居場所',
+  VOLUNTEER: 'ボランティア',
+  WORK_PLACEMENT: '就労体験',
+  PROGRAM: 'プログラム',
+};
+const WEEKDAY_LABELS = ['', '月', '火', '水', '木', '金', '土', '日'];
+
+/**
+ * The default engine: PostgreSQL only. The catalogue's own filter query (tenant, visibility and
+ * every filter, exactly as `resources` applies them) is joined to the index of folded character
+ * pairs and ranked with ts_rank by field weight, a whole-name match first.
+ */
+@Injectable()
+export class BuiltinSearchEngine implements SearchEngine {
+  readonly name = 'builtin';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly resources: ResourceRepository,
+  ) {}
+
+  supports(): boolean {
+    return true;
+  }
+
+  async search(req: SearchRequest): Promise<SearchResult> {
+    const [inner, params] = this.matching(req);
+    const next = params.length;
+    const order =
+      req.sort === SearchSort.RELEVANCE
+        ? 'score DESC, name, id'
+        : req.sort === SearchSort.DISTANCE
+          ? 'distance NULLS LAST, name, id'
+          : 'name, id';
+    const rows: { id: string; score: number | null; distance: number | null }[] =
+      await this.dataSource.query(
+        `SELECT id, score, distance FROM (${inner}) m ORDER BY ${order} OFFSET $${next + 1} LIMIT $${next + 2}`,
+        [...params, req.offset, req.limit + 1],
+      );
+    return {
+      hits: rows.slice(0, req.limit).map((r) => ({
+        id: r.id,
+        score: r.score === null ? null : Number(r.score),
+        distanceMeters: r.distance === null ? null : Math.round(Number(r.distance)),
+      })),
+      hasNextPage: rows.length > req.limit,
+      total: async () => {
+        const [{ count }]: { count: number }[] = await this.dataSource.query(
+          `SELECT count(*)::int AS count FROM (${inner}) m`,
+          params,
+        );
+        return count;
+      },
+      facets: () => this.facets(inner, params),
+    };
+  }
+
+  /** The SQL of every matching resource with its score and distance, and its parameters. */
+  private matching(req: SearchRequest): [string, unknown[]] {
+    const qb = this.resources.filtered(req);
+    const tsquery = req.terms.length ? toTsQuery(req.terms) : null;
+    if (tsquery) {
+      qb.innerJoin('resource_search', 's', 's.resource_id = r.id')
+        .andWhere('s.document @@ CAST(:tsquery AS tsquery)', { tsquery })
+        .setParameter('folded', req.folded);
+    }
+    const score = tsquery
+      ? `ts_rank('${RANK_WEIGHTS}', s.document, CAST(:tsquery AS tsquery))
+         + CASE WHEN s.name_folded = :folded THEN 2
+                WHEN starts_with(s.name_folded, :folded) THEN 1
+                WHEN strpos(s.name_folded, :folded) > 0 THEN 0.5 ELSE 0 END`
+      : 'NULL::real';
+    let distance = 'NULL::float8';
+    if (req.origin) {
+      // Measured to the point the viewer may know: a confidential place's area, not the place.
+      const exact = exactLocationVisibleTo(req.viewer);
+      qb.setParameters({
+        ...exact.params,
+        originLon: req.origin.longitude,
+        originLat: req.origin.latitude,
+      });
+      distance = `ST_Distance(
+        CASE WHEN ${exact.sql} THEN r.location
+             ELSE (SELECT la.label_point::geography FROM area la WHERE la.id = r.area_id) END,
+        ST_SetSRID(ST_MakePoint(:originLon, :originLat), 4326)::geography)`;
+    }
+    qb.select('r.id', 'id')
+      .addSelect('r.name', 'name')
+      .addSelect('r.kind', 'kind')
+      .addSelect('r.area_id', 'area_id')
+      .addSelect(score, 'score')
+      .addSelect(distance, 'distance');
+    return qb.getQueryAndParameters();
+  }
+
+  private async facets(inner: string, params: unknown[]): Promise<FacetCount[]> {
+    const rows: { facet: FacetName; value: string; label: string | null; count: number }[] =
+      await this.dataSource.query(
+        `WITH m AS (${inner})
+         SELECT 'KIND' AS facet, m.kind::text AS value, NULL AS label, count(*)::int AS count
+           FROM m GROUP BY m.kind
+         UNION ALL
+         SELECT 'AREA', x.id::text, min(xa.name), count(DISTINCT m.id)::int
+           FROM m JOIN area a ON a.id = m.area_id
+           CROSS JOIN LATERAL unnest(ARRAY[a.id, a.parent_id]) AS x(id)
+           JOIN area xa ON xa.id = x.id
+          GROUP BY x.id
+         UNION ALL
+         SELECT 'THEME', t.code, min(t.label), count(*)::int
+           FROM m JOIN resource_theme rt ON rt.resource_id = m.id JOIN theme t ON t.code = rt.theme_code
+          GROUP BY t.code
+         UNION ALL
+         SELECT 'WEEKDAY', d.w::text, NULL, count(DISTINCT m.id)::int
+           FROM m CROSS JOIN LATERAL (
+             SELECT unnest(s.weekdays)::int AS w FROM resource_schedule s WHERE s.resource_id = m.id
+             UNION SELECT extract(isodow FROM ss.date)::int FROM resource_session ss
+              WHERE ss.resource_id = m.id AND ss.date >= current_date) d
+          GROUP BY d.w
+         ORDER BY 1, 4 DESC, 2`,
+        params,
+      );
+    return rows.map((r) => ({
+      ...r,
+      label:
+        r.facet === FacetName.KIND
+          ? KIND_LABELS[r.value as ResourceKind]
+          : r.facet === FacetName.WEEKDAY
+            ? WEEKDAY_LABELS[Number(r.value)]
+            : r.label,
+    }));
+  }
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SearchMissEntity } from './search.entities';
+
+/** Searches that found nothing, for the unmet-demand indicators. */
+@Injectable()
+export class SearchMissRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(
+    miss: Pick<SearchMissEntity, 'municipalityId' | 'query' | 'filters' | 'areaId'>,
+  ): Promise<void> {
+    await this.dataSource.query(
+      'INSERT INTO search_miss (municipality_id, query, filters, area_id) VALUES ($1, $2, $3, $4)',
+      [miss.municipalityId, miss.query, JSON.stringify(miss.filters), miss.areaId],
+    );
+  }
+}
+
+/**
+ * What of a query may be kept: words that look like contact details or identifiers (an @, four
+ * or more digits) are dropped, so a name typed with a phone number leaves no trace of the number.
+ * Names themselves cannot be told from words; the log keeps no account of who searched.
+ */
+export function keepableQuery(query: string): string {
+  return query
+    .split(/\s+/)
+    .filter((w) => w && !w.includes('@') && !/\d{4,}/.test(w.normalize('NFKC')))
+    .join(' ')
+    .slice(0, 200);
+}

@@ -172,12 +172,18 @@ describe('resource visibility, filters and the public map', () => {
     });
 
     it('the public cannot learn a confidential place through its host: no organisation, no match by organisation', async () => {
-      const res = await t.gql(`query ($id: ID!) { resource(id: $id) { organization { name address location { latitude } } } }`, { id: ids['ピアの集い'] });
+      const res = await t.gql(
+        `query ($id: ID!) { resource(id: $id) { organization { name address location { latitude } } } }`,
+        { id: ids['ピアの集い'] },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.resource.organization).toBeNull();
       expect(await namesFor(anonymous, { organizationId: org1 })).not.toContain('ピアの集い');
       expect(await namesFor(coordinator, { organizationId: org1 })).toContain('ピアの集い');
-      const shown = await t.gql(`query ($id: ID!) { resource(id: $id) { organization { name } } }`, { id: ids['コーヒーの会'] });
+      const shown = await t.gql(
+        `query ($id: ID!) { resource(id: $id) { organization { name } } }`,
+        { id: ids['コーヒーの会'] },
+      );
       expect(shown.data!.resource.organization).toEqual({ name: '団体1' });
     });
 

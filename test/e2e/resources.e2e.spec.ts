@@ -420,11 +420,22 @@ describe('the resource catalogue over GraphQL', () => {
     });
 
     it('a point given to a resource that is already online-only is BAD_USER_INPUT, not a database error', async () => {
-      const created = await t.gql(CREATE, { input: salon({ name: 'オンライン相談会', kind: 'PROGRAM', details: {}, location: null, onlineOnly: true }) });
+      const created = await t.gql(CREATE, {
+        input: salon({
+          name: 'オンライン相談会',
+          kind: 'PROGRAM',
+          details: {},
+          location: null,
+          onlineOnly: true,
+        }),
+      });
       expect(created.errors).toBeUndefined();
       const id = created.data!.createResource.id;
       const error = onlyError(
-        await t.gql(`mutation ($id: ID!) { updateResource(id: $id, input: { location: { latitude: 35.605, longitude: 139.605 } }) { id } }`, { id }),
+        await t.gql(
+          `mutation ($id: ID!) { updateResource(id: $id, input: { location: { latitude: 35.605, longitude: 139.605 } }) { id } }`,
+          { id },
+        ),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'location' });
     });

@@ -13,6 +13,8 @@ import { toTsQuery } from '../text/tokens';
 
 /** ts_rank weights for labels D, C, B, A (description … name). */
 const RANK_WEIGHTS = '{0.05, 0.2, 0.4, 1.0}';
+/** How much a synonym's or a correction's match counts against the spelling typed. */
+const SYNONYM_WEIGHT = 0.7;
 const KIND_LABELS: Record<ResourceKind, string> = {
   IBASHO: '居場所',
   VOLUNTEER: 'ボランティア',
@@ -80,12 +82,30 @@ export class BuiltinSearchEngine implements SearchEngine {
         .andWhere('s.document @@ CAST(:tsquery AS tsquery)', { tsquery })
         .setParameter('folded', req.folded);
     }
-    const score = tsquery
-      ? `ts_rank('${RANK_WEIGHTS}', s.document, CAST(:tsquery AS tsquery))
+    let score = 'NULL::real';
+    if (tsquery) {
+      // Each word scores by its best-matching spelling (the typed one counts fully, a synonym
+      // or correction less), so a spelling with more character pairs does not win by size.
+      const alternatives = req.terms.flatMap((term, t) =>
+        term.alternatives.map((lexemes, a) => ({
+          query: toTsQuery([{ text: term.text, alternatives: [lexemes] }]),
+          weight: a === 0 ? 1 : SYNONYM_WEIGHT,
+          term: t,
+        })),
+      );
+      qb.setParameters({
+        altQueries: alternatives.map((a) => a.query),
+        altWeights: alternatives.map((a) => a.weight),
+        altTerms: alternatives.map((a) => a.term),
+      });
+      score = `(SELECT sum(best) FROM (
+                  SELECT max(x.w * ts_rank('${RANK_WEIGHTS}', s.document, CAST(x.q AS tsquery))) AS best
+                    FROM unnest(CAST(:altQueries AS text[]), CAST(:altWeights AS float8[]), CAST(:altTerms AS int[])) AS x(q, w, t)
+                   GROUP BY x.t) per_term)
          + CASE WHEN s.name_folded = :folded THEN 2
                 WHEN starts_with(s.name_folded, :folded) THEN 1
-                WHEN strpos(s.name_folded, :folded) > 0 THEN 0.5 ELSE 0 END`
-      : 'NULL::real';
+                WHEN strpos(s.name_folded, :folded) > 0 THEN 0.5 ELSE 0 END`;
+    }
     let distance = 'NULL::float8';
     if (req.origin) {
       // Measured to the point the viewer may know: a confidential place's area, not the place.

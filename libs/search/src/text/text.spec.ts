@@ -102,3 +102,13 @@ describe('edit distance', () => {
     expect(editDistance(a, b, 2)).toBe(Math.min(d, 3));
   });
 });
+
+describe('okurigana', () => {
+  it('pairs a kana ending a word with its kanji instead of dropping it', () => {
+    expect(parseQuery('ごみ拾い', false)[0].alternatives[0].map((l) => l.text)).toEqual([
+      'ごみ',
+      '拾',
+      '拾い',
+    ]);
+  });
+});

@@ -87,8 +87,13 @@ export function queryLexemes(word: string, last: boolean): Lexeme[] {
     if (run.script === 'word') {
       out.push({ text: run.text, prefix: lastRun });
     } else if (chars.length === 1) {
-      // A kanji is a word; a lone kana is a particle unless it is the start of what is typed.
+      // A kanji is a word. A lone kana ending a word after kanji is its inflection (拾い,
+      // 手伝い) and pairs with the kanji; elsewhere it is a particle, unless it is the start of
+      // what is being typed.
+      const before = r > 0 ? runs[r - 1] : null;
       if (isHan(chars[0])) out.push({ text: chars[0], prefix: false });
+      else if (r === runs.length - 1 && before?.script === 'cjk' && !before.kana)
+        out.push({ text: [...before.text].pop()! + chars[0], prefix: false });
       else if (lastRun) out.push({ text: chars[0], prefix: true });
     } else {
       for (let i = 0; i + 1 < chars.length; i++)

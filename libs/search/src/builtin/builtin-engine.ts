@@ -133,12 +133,13 @@ export class BuiltinSearchEngine implements SearchEngine {
     const rows: { facet: FacetName; value: string; label: string | null; count: number }[] =
       await this.dataSource.query(
         `WITH m AS (${inner})
+         SELECT * FROM (
          SELECT 'KIND' AS facet, m.kind::text AS value, NULL AS label, count(*)::int AS count
            FROM m GROUP BY m.kind
          UNION ALL
          SELECT 'AREA', x.id::text, min(xa.name), count(DISTINCT m.id)::int
-           FROM m JOIN area a ON a.id = m.area_id
-           CROSS JOIN LATERAL unnest(ARRAY[a.id, a.parent_id]) AS x(id)
+           FROM m JOIN area a ON a.id = m.area_id LEFT JOIN area pa ON pa.id = a.parent_id
+           CROSS JOIN LATERAL unnest(ARRAY[a.id, pa.id, pa.parent_id]) AS x(id)
            JOIN area xa ON xa.id = x.id
           GROUP BY x.id
          UNION ALL
@@ -151,8 +152,8 @@ export class BuiltinSearchEngine implements SearchEngine {
              SELECT unnest(s.weekdays)::int AS w FROM resource_schedule s WHERE s.resource_id = m.id
              UNION SELECT extract(isodow FROM ss.date)::int FROM resource_session ss
               WHERE ss.resource_id = m.id AND ss.date >= current_date) d
-          GROUP BY d.w
-         ORDER BY 1, 4 DESC, 2`,
+          GROUP BY d.w) f
+         ORDER BY facet, count DESC, label COLLATE "C", value`,
         params,
       );
     return rows.map((r) => ({

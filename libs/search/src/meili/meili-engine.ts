@@ -221,7 +221,17 @@ export class MeiliSearchEngine implements SearchEngine {
                 ? WEEKDAY_LABELS[Number(value)]
                 : (labels.get(`${facet}:${value}`) ?? null),
         }))
-        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+        .sort(
+          (a, b) =>
+            b.count - a.count ||
+            byCodePoint(a.label ?? '', b.label ?? '') ||
+            byCodePoint(a.value, b.value),
+        ),
     );
   }
+}
+
+/** The order PostgreSQL's "C" collation gives, so both engines list facets alike. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { RequestContext, Viewer } from '@app/common';
-import { SearchService } from '../../libs/search/src/search.service';
+import { SearchService } from '@app/search';
 import { aCityWithAreas, anOrganization } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 

@@ -6,3 +6,4 @@ export * from './outbox/outbox-relay';
 export * from './meili/meili-engine';
 export * from './builtin/builtin-index';
 export * from './document/search-document';
+export * from './search.service';

@@ -10,7 +10,12 @@ describe('health endpoints', () => {
       expect(await live.json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${t.baseUrl}/readyz`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ok', database: 'ok', migrations: 'applied' });
+      expect(await ready.json()).toEqual({
+        status: 'ok',
+        database: 'ok',
+        migrations: 'applied',
+        search: { engine: 'builtin', outbox: null },
+      });
     } finally {
       await t.close();
     }

@@ -52,7 +52,7 @@ export class SearchService {
     private readonly builtin: BuiltinSearchEngine,
     private readonly vocabulary: VocabularyRepository,
     private readonly misses: SearchMissRepository,
-    @Optional() private readonly meili: MeiliSearchEngine | null,
+    @Optional() @Inject(MeiliSearchEngine) private readonly meili: MeiliSearchEngine | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -3,11 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { pendingMigrations } from '@db/migration-status';
+import { OutboxRelay, SearchOutbox } from '@app/search';
 
 /** Liveness and readiness, for humans, load balancers and orchestrators. */
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: SearchOutbox,
+    private readonly relay: OutboxRelay,
+  ) {}
 
   /** The process is up. Depends on nothing else. */
   @Get('healthz')
@@ -16,7 +21,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready to serve: the database answers and every migration is applied. */
+  /** Ready to serve: the database answers and every migration is applied; with search outbox lag. */
   @Get('readyz')
   async readyz(@Res() res: Response): Promise<void> {
     try {
@@ -29,7 +34,12 @@ export class HealthController {
         });
         return;
       }
-      res.status(200).json({ status: 'ok', database: 'ok', migrations: 'applied' });
+      // Lag towards an external search engine is reported, not failed on: searches fall back to
+      // the built-in engine meanwhile.
+      const search = this.relay.active
+        ? { engine: 'meilisearch', outbox: await withTimeout(this.outbox.lag('meilisearch'), 3000) }
+        : { engine: 'builtin', outbox: null };
+      res.status(200).json({ status: 'ok', database: 'ok', migrations: 'applied', search });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }

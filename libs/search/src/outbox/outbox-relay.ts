@@ -7,7 +7,6 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SearchDocumentSource } from '../document/search-document';
 import { MeiliSearchEngine } from '../meili/meili-engine';
 import { SearchOutbox } from './search-outbox';
@@ -16,9 +15,9 @@ const BATCH = 200;
 const IDLE_MS = 1000;
 export const RELAY_RETRY = {
   maxAttempts: 8,
-  /** 1 s, 2 s, 4 s … capped at 5 minutes, with up to 20 % jitter. */
+  /** 5 s, 10 s, 20 s … capped at 10 minutes, with up to 20 % jitter: dead after about 20 minutes. */
   backoffMs: (attempt: number) =>
-    Math.round(Math.min(1000 * 2 ** (attempt - 1), 300_000) * (1 + Math.random() * 0.2)),
+    Math.round(Math.min(5000 * 2 ** (attempt - 1), 600_000) * (1 + Math.random() * 0.2)),
 };
 
 /**
@@ -32,11 +31,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly outbox: SearchOutbox,
     private readonly documents: SearchDocumentSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() private readonly meili: MeiliSearchEngine | null,
+    @Optional() @Inject(MeiliSearchEngine) private readonly meili: MeiliSearchEngine | null,
   ) {}
 
   get active(): boolean {
@@ -77,8 +75,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.outbox.process(
       meili.name,
       BATCH,
-      async (ids) => {
-        const docs = await this.documents.load(ids, this.dataSource.manager);
+      async (ids, em) => {
+        const docs = await this.documents.load(ids, em);
         const present = new Set(docs.map((d) => d.id));
         await meili.upsert(docs);
         await meili.remove(ids.filter((id) => !present.has(id)));

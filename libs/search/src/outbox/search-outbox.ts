@@ -37,7 +37,7 @@ export class SearchOutbox {
   async process(
     engine: string,
     batch: number,
-    apply: (resourceIds: string[]) => Promise<void>,
+    apply: (resourceIds: string[], em: EntityManager) => Promise<void>,
     retry: { maxAttempts: number; backoffMs: (attempt: number) => number },
   ): Promise<{ done: number; failed: number }> {
     return this.dataSource.transaction(async (em) => {
@@ -50,7 +50,7 @@ export class SearchOutbox {
       if (!rows.length) return { done: 0, failed: 0 };
       const ids = rows.map((r) => r.id);
       try {
-        await apply([...new Set(rows.map((r) => r.resource_id))]);
+        await apply([...new Set(rows.map((r) => r.resource_id))], em);
         await em.query(
           `UPDATE search_outbox SET status = $2, processed_at = now(), attempts = attempts + 1, last_error = NULL
             WHERE id = ANY($1::bigint[])`,

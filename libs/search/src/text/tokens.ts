@@ -160,7 +160,7 @@ function spans(normalized: string): Span[] {
 }
 
 /** Like spans, but kana and kanji are separate runs. */
-function scriptRuns(word: string): Span[] {
+function scriptRuns(word: string): (Span & { kana: boolean })[] {
   const out: (Span & { kana: boolean })[] = [];
   for (const c of word) {
     const script = scriptOf(c);

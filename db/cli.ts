@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { syncHolidays } from '@app/catalog';
 import { ConfigValidationError, loadConfig } from '@app/common';
 import { openDatabase } from '@app/database';
+import { reindexSearch } from '@app/search';
 import { createDataSource } from './data-source';
 import { pendingMigrations } from './migration-status';
 import { schemaDrift } from './schema-check';
@@ -14,11 +15,15 @@ const USAGE = `Usage: node dist/db/cli.js <command>
   status           list pending migrations
   seed             add the demo municipality (みどり市) if it is not there
   seed --scale N   add N generated resources (and N/5 organisations) to the benchmark city ベンチ市
-  check            fail if the entities and the migrated schema differ`;
+  check            fail if the entities and the migrated schema differ
+  search-reindex   rebuild the search index (and Meilisearch's, when it is the engine)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || !['migrate', 'revert', 'status', 'seed', 'check'].includes(command)) {
+  if (
+    !command ||
+    !['migrate', 'revert', 'status', 'seed', 'check', 'search-reindex'].includes(command)
+  ) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -76,6 +81,15 @@ async function main(argv: string[]): Promise<number> {
         const summary = await seedDemo(dataSource);
         say(
           `${summary.municipality}: ${summary.areas} areas, ${summary.organizations} organisations.`,
+        );
+        return 0;
+      }
+      case 'search-reindex': {
+        const result = await reindexSearch(dataSource, config, (done, total) =>
+          process.stdout.write(`  ${done} / ${total} resources\r`),
+        );
+        say(
+          `\nSearch index rebuilt: ${result.builtin} resources (built-in)${result.meilisearch === null ? '' : `, ${result.meilisearch} in Meilisearch`} in ${result.seconds.toFixed(1)} s.`,
         );
         return 0;
       }

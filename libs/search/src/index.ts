@@ -7,3 +7,4 @@ export * from './meili/meili-engine';
 export * from './builtin/builtin-index';
 export * from './document/search-document';
 export * from './search.service';
+export * from './reindex';

@@ -1,11 +1,9 @@
 import { areaAndInsideSql } from '@app/municipality';
 import { APP_CONFIG, AppConfig, Change, ChangeFeed } from '@app/common';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { BuiltinIndex } from './builtin/builtin-index';
 import { SearchOutbox } from './outbox/search-outbox';
-
-const BATCH = 1000;
 
 /**
  * Keeps the indexes in step with the catalogue. The built-in index is part of the database, so
@@ -31,20 +29,6 @@ export class SearchIndexer implements OnModuleInit {
     await this.builtin.refresh(ids, em);
     if (this.config.search.engine === 'meilisearch')
       await this.outbox.enqueue('meilisearch', ids, em);
-  }
-
-  /** Rebuilds the built-in index of every resource (or one municipality's), in batches. */
-  async rebuildBuiltin(dataSource: DataSource, municipalityId?: string): Promise<number> {
-    const ids: { id: string }[] = await dataSource.query(
-      `SELECT id FROM resource ${municipalityId ? 'WHERE municipality_id = $1' : ''} ORDER BY id`,
-      municipalityId ? [municipalityId] : [],
-    );
-    let written = 0;
-    for (let start = 0; start < ids.length; start += BATCH) {
-      const batch = ids.slice(start, start + BATCH).map((r) => r.id);
-      written += await dataSource.transaction((em) => this.builtin.refresh(batch, em));
-    }
-    return written;
   }
 
   private async affectedResources(change: Change, em: EntityManager): Promise<string[]> {

@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { ANONYMOUS, loadConfig, RequestContext } from '@app/common';
+import { openDatabase } from '@app/database';
+import { SearchService } from '@app/search';
+import { prepareDatabase } from '@db/prepare';
+import { seedScale } from '@db/seeds/scale';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../api/src/bootstrap';
+
+/**
+ * `npm run bench:search`: text + filter + radius searches over the benchmark city (ベンチ市,
+ * BENCH_RESOURCES resources, 100,000 by default), in-process through SearchService, against a
+ * plain ILIKE '%…%' scan of the same data with the same filters, in the same run.
+ * Uses DATABASE_URL when set, otherwise an embedded database in a temporary folder.
+ */
+const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 100_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
+const WORDS = [
+  'コーヒー',
+  '畑',
+  '清掃',
+  'スマホ',
+  '居場所',
+  '食堂',
+  '図書館',
+  '日本語',
+  '花壇',
+  '相談',
+  'サロン',
+  '就労',
+  'パン',
+  '切手',
+  'ボランティア',
+];
+const KINDS = [null, ['IBASHO'], ['VOLUNTEER'], ['WORK_PLACEMENT'], ['PROGRAM']] as const;
+const BBOX = { west: 139.45, south: 35.5, east: 139.85, north: 35.8 };
+
+function seeded(seed: number) {
+  let s = seed;
+  return () => (s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...process.env };
+  if (!env.DATABASE_URL) env.DATA_DIR = mkdtempSync(join(tmpdir(), 'tsunagu-bench-'));
+  const config = loadConfig(env);
+  const database = await openDatabase(config);
+  const app = await createApp(config, database);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await prepareDatabase(dataSource, config, database.embedded);
+
+  const [{ id: existing, count }] = await dataSource.query<{ id: string | null; count: number }[]>(
+    `SELECT min(m.id::text) AS id, count(r.id)::int AS count FROM municipality m
+       LEFT JOIN resource r ON r.municipality_id = m.id WHERE m.code = '139992'`,
+  );
+  if (!existing || count < RESOURCES) {
+    process.stdout.write(`Seeding ベンチ市 up to ${RESOURCES} resources…\n`);
+    await seedScale(dataSource, RESOURCES - (existing ? count : 0), (done) =>
+      process.stdout.write(`  ${done}\r`),
+    );
+  }
+  const [{ id: municipalityId }] = await dataSource.query<{ id: string }[]>(
+    `SELECT id FROM municipality WHERE code = '139992'`,
+  );
+  await dataSource.query('ANALYZE');
+
+  const random = seeded(42);
+  const cases = Array.from({ length: QUERIES }, () => ({
+    word: WORDS[Math.floor(random() * WORDS.length)],
+    kinds: KINDS[Math.floor(random() * KINDS.length)],
+    latitude: BBOX.south + random() * (BBOX.north - BBOX.south),
+    longitude: BBOX.west + random() * (BBOX.east - BBOX.west),
+    radiusMeters: 1000 + Math.floor(random() * 4000),
+  }));
+
+  const search = app.get(SearchService);
+  let peakRss = process.memoryUsage().rss;
+  const time = async (fn: () => Promise<unknown>) => {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const engine: number[] = [];
+  const ilike: number[] = [];
+  let found = 0;
+  // Warm up both paths.
+  for (const c of cases.slice(0, 20)) await run(c);
+
+  async function run(c: (typeof cases)[number]) {
+    engine.push(
+      await time(() =>
+        RequestContext.run({ requestId: 'bench', tenantId: null, viewer: ANONYMOUS }, async () => {
+          const outcome = await search.search({
+            municipalityId,
+            query: c.word,
+            filter: { ...(c.kinds && { kinds: [...c.kinds] as never }) },
+            near: { latitude: c.latitude, longitude: c.longitude, radiusMeters: c.radiusMeters },
+            first: 20,
+          });
+          found += outcome.hits.length;
+          await outcome.result.total();
+        }),
+      ),
+    );
+    ilike.push(
+      await time(() =>
+        dataSource.query(
+          `SELECT r.id, count(*) OVER () FROM resource r
+            WHERE r.municipality_id = $1 AND r.visibility = 'PUBLIC' AND r.status IN ('ACTIVE', 'PAUSED')
+              AND ($2::text[] IS NULL OR r.kind::text = ANY($2::text[]))
+              AND (r.name ILIKE $3 OR r.description ILIKE $3)
+              AND ST_DWithin(r.location, ST_SetSRID(ST_MakePoint($4, $5), 4326)::geography, $6)
+            ORDER BY r.name LIMIT 20`,
+          [municipalityId, c.kinds, `%${c.word}%`, c.longitude, c.latitude, c.radiusMeters],
+        ),
+      ),
+    );
+  }
+  engine.length = 0;
+  ilike.length = 0;
+  for (const c of cases) await run(c);
+
+  const report = (label: string, xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    process.stdout.write(
+      `${label.padEnd(34)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  mean ${mean.toFixed(2)} ms\n`,
+    );
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean };
+  };
+  process.stdout.write(
+    `\nbench:search — ${RESOURCES} resources in ベンチ市, ${QUERIES} queries (text + kind filter + 1–5 km radius), ${database.embedded ? 'embedded PGlite' : 'PostgreSQL server'}\n`,
+  );
+  const a = report('searchResources (built-in engine)', engine);
+  const b = report("ILIKE '%…%' scan, same filters", ilike);
+  process.stdout.write(
+    `ratio (ILIKE / engine): p50 ${(b.p50 / a.p50).toFixed(1)}×  mean ${(b.mean / a.mean).toFixed(1)}×\n` +
+      `results per query (first page): ${(found / QUERIES).toFixed(1)}\n` +
+      `peak resident memory: ${Math.round(peakRss / 2 ** 20)} MB\n`,
+  );
+  await app.close();
+  await database.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -10,10 +10,13 @@ export class Search1795400000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE TABLE "resource_search" ("resource_id" uuid NOT NULL, "document" tsvector NOT NULL, "name_folded" text COLLATE "C" NOT NULL, "refreshed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "resource_search_pkey" PRIMARY KEY ("resource_id"))`,
+      `CREATE TABLE "resource_search" ("resource_id" uuid NOT NULL, "document" tsvector NOT NULL, "name_folded" text COLLATE "C" NOT NULL, "public_point" geography(Point,4326), "refreshed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "resource_search_pkey" PRIMARY KEY ("resource_id"))`,
     );
     await q.query(
       `CREATE INDEX "resource_search_document_gin" ON "resource_search" USING gin ("document")`,
+    );
+    await q.query(
+      `CREATE INDEX "resource_search_public_point_gist" ON "resource_search" USING gist ("public_point")`,
     );
     await q.query(
       `CREATE TABLE "search_vocabulary" ("word" text COLLATE "C" NOT NULL, "grams" text array NOT NULL, CONSTRAINT "search_vocabulary_pkey" PRIMARY KEY ("word"))`,

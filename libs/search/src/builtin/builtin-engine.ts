@@ -81,6 +81,15 @@ export class BuiltinSearchEngine implements SearchEngine {
       qb.innerJoin('resource_search', 's', 's.resource_id = r.id')
         .andWhere('s.document @@ CAST(:tsquery AS tsquery)', { tsquery })
         .setParameter('folded', req.folded);
+      const near = req.filter.near;
+      if (near && req.viewer.kind === 'ANONYMOUS') {
+        // For the public the radius is tested at the public point: the same rows as the
+        // catalogue's test, but through the index's own spatial index.
+        qb.andWhere(
+          'ST_DWithin(s.public_point, ST_SetSRID(ST_MakePoint(:pubLon, :pubLat), 4326)::geography, :pubRadius)',
+          { pubLon: near.longitude, pubLat: near.latitude, pubRadius: near.radiusMeters },
+        );
+      }
     }
     let score = 'NULL::real';
     if (tsquery) {

@@ -31,13 +31,23 @@ export class BuiltinIndex {
 
   async write(docs: SearchDocument[], em: EntityManager): Promise<number> {
     if (!docs.length) return 0;
-    const rows = docs.map((d) => ({ id: d.id, document: tsvectorOf(d), name: normalize(d.name) }));
+    const rows = docs.map((d) => ({
+      id: d.id,
+      document: tsvectorOf(d),
+      name: normalize(d.name),
+      lat: d.point?.lat ?? null,
+      lng: d.point?.lng ?? null,
+    }));
     await em.query(
-      `INSERT INTO resource_search (resource_id, document, name_folded, refreshed_at)
-       SELECT (x->>'id')::uuid, (x->>'document')::tsvector, x->>'name', now()
+      `INSERT INTO resource_search (resource_id, document, name_folded, public_point, refreshed_at)
+       SELECT (x->>'id')::uuid, (x->>'document')::tsvector, x->>'name',
+              CASE WHEN x->>'lat' IS NULL THEN NULL
+                   ELSE ST_SetSRID(ST_MakePoint((x->>'lng')::float8, (x->>'lat')::float8), 4326)::geography END,
+              now()
          FROM jsonb_array_elements($1::jsonb) x
        ON CONFLICT (resource_id) DO UPDATE
-         SET document = EXCLUDED.document, name_folded = EXCLUDED.name_folded, refreshed_at = now()`,
+         SET document = EXCLUDED.document, name_folded = EXCLUDED.name_folded,
+             public_point = EXCLUDED.public_point, refreshed_at = now()`,
       [JSON.stringify(rows)],
     );
     const words = [

@@ -1,5 +1,6 @@
 import { ResourceEntity } from '@app/catalog';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
+import type { Point } from 'geojson';
 import {
   Column,
   CreateDateColumn,
@@ -36,6 +37,17 @@ export class ResourceSearchEntity {
   /** The name folded (text/normalize.ts): a whole-query match in it ranks first. */
   @Column({ name: 'name_folded', type: 'text', collation: 'C' })
   nameFolded!: string;
+
+  /** The point everyone may know (a confidential place's area point), for public radius search. */
+  @Index('resource_search_public_point_gist', { spatial: true })
+  @Column({
+    name: 'public_point',
+    type: 'geography',
+    spatialFeatureType: 'Point',
+    srid: 4326,
+    nullable: true,
+  })
+  publicPoint!: Point | null;
 
   @Column({ name: 'refreshed_at', type: 'timestamptz', default: () => 'now()' })
   refreshedAt!: Date;

@@ -148,6 +148,13 @@ describe('searchResources', () => {
       expect(edge.distanceMeters).toBeGreaterThan(300);
     });
 
+    it('tests a radius with words at the public point of a confidential place', async () => {
+      const at = (latitude: number, longitude: number, radiusMeters: number) =>
+        names({ q: '語り合い', near: { latitude, longitude, radiusMeters } });
+      expect(await at(35.705, 139.705, 100)).toEqual(['語り合いの場']); // the district's point
+      expect(await at(35.7095, 139.7095, 50)).toEqual([]); // the place itself is not revealed
+    });
+
     it('keeps each municipality to itself', async () => {
       const other = await aCityWithAreas(t.dataSource, 139.2, 35.2);
       const res = await t.gql(

@@ -8,6 +8,9 @@ import {
   SessionEntity,
   ThemeEntity,
 } from '@app/catalog';
+import { AuditLogEntity } from '@app/audit';
+import { CANDIDATE_ENTITIES } from '@app/candidate';
+import { IDENTITY_ENTITIES } from '@app/identity';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import { OrganizationEntity } from '@app/organization';
 import { SEARCH_ENTITIES } from '@app/search';
@@ -26,4 +29,7 @@ export const ALL_ENTITIES = [
   ResourceThemeEntity,
   HostNeedEntity,
   ...SEARCH_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  AuditLogEntity,
+  ...CANDIDATE_ENTITIES,
 ];

@@ -1,3 +1,5 @@
+import { AuditModule } from '@app/audit';
+import { CandidateModule } from '@app/candidate';
 import { CatalogModule } from '@app/catalog';
 import {
   AppConfig,
@@ -9,6 +11,7 @@ import {
   RequestContextMiddleware,
 } from '@app/common';
 import { buildDataSourceOptions } from '@app/database';
+import { AuthMiddleware, IdentityModule } from '@app/identity';
 import { MunicipalityModule } from '@app/municipality';
 import { OrganizationModule } from '@app/organization';
 import { SearchModule } from '@app/search';
@@ -19,10 +22,18 @@ import { DynamicModule, Logger, MiddlewareConsumer, Module, NestModule } from '@
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import depthLimit from 'graphql-depth-limit';
 import { HealthController } from './health/health.controller';
 
 export const MAX_QUERY_DEPTH = 12;
+/** Tokens in one document: the platform's largest query has a few hundred. */
+export const MAX_QUERY_TOKENS = 3000;
+/** Aliases in one operation: enough for a page that asks for a few lists at once, not a flood. */
+export const MAX_ALIASES = 15;
+/** graphql-armor's cost: objects 2, scalars 1, multiplied by depth. The platform's pages stay far under it. */
+export const MAX_QUERY_COST = 5000;
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -56,10 +67,29 @@ export class AppModule implements NestModule {
             autoSchemaFile: true,
             sortSchema: true,
             introspection: !config.production,
+            // In production an unknown field gets no "Did you mean …?" that would map the schema.
+            hideSchemaDetailsFromClientErrors: config.production,
             includeStacktraceInErrorResponses: false,
+            // One operation per request: a batch could hide many sign-in guesses in one request.
+            allowBatchedHttpRequests: false,
+            // Simple (CSRF-able) requests without a JSON content type or a preflight header are refused.
+            csrfPrevention: true,
+            parseOptions: { maxTokens: MAX_QUERY_TOKENS },
             // The deepest query the platform's own pages make is 7 levels; anything far deeper is
             // refused before it runs (a nested parent/children loop would multiply the work).
-            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+            validationRules: [
+              depthLimit(MAX_QUERY_DEPTH),
+              maxAliasesRule({
+                n: MAX_ALIASES,
+                exposeLimits: false,
+                errorMessage: '別名（エイリアス）が多すぎます',
+              }),
+              costLimitRule({
+                maxCost: MAX_QUERY_COST,
+                exposeLimits: false,
+                errorMessage: 'クエリが大きすぎます。取得する項目や件数を減らしてください',
+              }),
+            ],
             playground: false,
             formatError: (formatted, error) =>
               formatGraphQLError(formatted, error, (internal) =>
@@ -78,12 +108,15 @@ export class AppModule implements NestModule {
         OrganizationModule,
         CatalogModule,
         SearchModule,
+        AuditModule,
+        IdentityModule,
+        CandidateModule,
       ],
       controllers: [HealthController],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+    consumer.apply(RequestContextMiddleware, AuthMiddleware).forRoutes('*path');
   }
 }

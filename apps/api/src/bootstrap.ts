@@ -15,7 +15,9 @@ export async function createApp(
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '1mb' });
+  // GraphQL documents and inputs are small; a larger body is refused before it is parsed.
+  app.useBodyParser('json', { limit: '100kb' });
+  if (config.auth.trustProxy) app.set('trust proxy', true);
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');

@@ -97,17 +97,20 @@ async function main(): Promise<void> {
   async function run(c: (typeof cases)[number]) {
     engine.push(
       await time(() =>
-        RequestContext.run({ requestId: 'bench', tenantId: null, viewer: ANONYMOUS }, async () => {
-          const outcome = await search.search({
-            municipalityId,
-            query: c.word,
-            filter: { ...(c.kinds && { kinds: [...c.kinds] as never }) },
-            near: { latitude: c.latitude, longitude: c.longitude, radiusMeters: c.radiusMeters },
-            first: 20,
-          });
-          found += outcome.hits.length;
-          await outcome.result.total();
-        }),
+        RequestContext.run(
+          { requestId: 'bench', defaultMunicipalityId: null, viewer: ANONYMOUS },
+          async () => {
+            const outcome = await search.search({
+              municipalityId,
+              query: c.word,
+              filter: { ...(c.kinds && { kinds: [...c.kinds] as never }) },
+              near: { latitude: c.latitude, longitude: c.longitude, radiusMeters: c.radiusMeters },
+              first: 20,
+            });
+            found += outcome.hits.length;
+            await outcome.result.total();
+          },
+        ),
       ),
     );
     ilike.push(

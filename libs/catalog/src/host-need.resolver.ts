@@ -1,4 +1,13 @@
-import { Connection, Loaders, mapPage, Page, RequestLoaders, UuidArg } from '@app/common';
+import {
+  Connection,
+  Loaders,
+  mapPage,
+  Page,
+  Public,
+  RequestLoaders,
+  Roles,
+  UuidArg,
+} from '@app/common';
 import { ORGANIZATION_BY_ID, OrganizationModel } from '@app/organization';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AddHostNeedInput, HostNeedsArgs } from './dto/host-need.input';
@@ -11,6 +20,7 @@ const HostNeedConnection = Connection(HostNeedModel, 'HostNeed');
 export class HostNeedResolver {
   constructor(private readonly service: HostNeedService) {}
 
+  @Public()
   @Query(() => HostNeedConnection, {
     description: 'What host organisations need (people, things, places, money), newest first.',
   })
@@ -18,11 +28,13 @@ export class HostNeedResolver {
     return mapPage(await this.service.page(args), HostNeedModel.from);
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => HostNeedModel)
   async addHostNeed(@Args('input') input: AddHostNeedInput): Promise<HostNeedModel> {
     return HostNeedModel.from(await this.service.add(input));
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => HostNeedModel, { description: 'The need is met; it leaves the open list.' })
   async closeHostNeed(@UuidArg('id') id: string): Promise<HostNeedModel> {
     return HostNeedModel.from(await this.service.close(id));

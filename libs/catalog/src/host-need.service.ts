@@ -1,4 +1,10 @@
-import { BadUserInputException, NotFoundException, Page, resolveMunicipalityId } from '@app/common';
+import {
+  assertManages,
+  BadUserInputException,
+  NotFoundException,
+  Page,
+  resolveMunicipalityId,
+} from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AddHostNeedInput, HostNeedsArgs } from './dto/host-need.input';
@@ -33,6 +39,7 @@ export class HostNeedService {
       );
       if (!org)
         throw BadUserInputException.field('organizationId', '指定された団体が見つかりません');
+      assertManages(org.municipality_id, input.organizationId);
       if (input.resourceId) {
         const resource = await this.resources.findById(input.resourceId, em);
         if (!resource || resource.organizationId !== input.organizationId) {
@@ -60,6 +67,7 @@ export class HostNeedService {
     return this.dataSource.transaction(async (em) => {
       const current = await this.needs.findForUpdate(id, em);
       if (!current) throw new NotFoundException('必要なもの', 'id');
+      assertManages(current.municipalityId, current.organizationId);
       return this.needs.save({ ...current, isOpen: false }, em);
     });
   }

@@ -1,9 +1,10 @@
-import { BadUserInputException } from '@app/common';
+import { BadUserInputException, Public } from '@app/common';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { PublicMapQuery, PublicMapService } from './public-map.service';
 
 /** Open data for the residents' map; no sign-in. */
+@Public()
 @Controller('public')
 export class PublicMapController {
   constructor(private readonly map: PublicMapService) {}

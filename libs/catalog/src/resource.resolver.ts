@@ -6,7 +6,9 @@ import {
   mapPage,
   OptionalText,
   Page,
+  Public,
   RequestLoaders,
+  Roles,
   UuidArg,
 } from '@app/common';
 import { AREA_BY_ID, AreaModel } from '@app/municipality';
@@ -74,6 +76,7 @@ export class ResourceResolver {
     return ResourceModel.from(entity, this.service.accessFor(entity), this.service.staleBefore());
   }
 
+  @Public()
   @Query(() => ResourceConnection, {
     description: 'Resources the caller may see, filtered, in pages.',
   })
@@ -81,21 +84,25 @@ export class ResourceResolver {
     return mapPage(await this.service.page(args), (e) => this.toModel(e));
   }
 
+  @Public()
   @Query(() => ResourceModel)
   async resource(@UuidArg('id') id: string): Promise<ResourceModel> {
     return this.toModel(await this.service.get(id));
   }
 
+  @Public()
   @Query(() => [ThemeModel], { description: 'The controlled taxonomy of themes.' })
   async themes(): Promise<ThemeModel[]> {
     return (await this.service.themes()).map((t) => ({ code: t.code, label: t.label }));
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => ResourceModel)
   async createResource(@Args('input') input: CreateResourceInput): Promise<ResourceModel> {
     return this.toModel(await this.service.create(input));
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => ResourceModel)
   async updateResource(
     @UuidArg('id') id: string,
@@ -104,16 +111,19 @@ export class ResourceResolver {
     return this.toModel(await this.service.update(id, input));
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => ResourceModel)
   async pauseResource(@UuidArg('id') id: string, @Args() args: PauseArgs): Promise<ResourceModel> {
     return this.toModel(await this.service.pause(id, args.note ?? null));
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => ResourceModel)
   async resumeResource(@UuidArg('id') id: string): Promise<ResourceModel> {
     return this.toModel(await this.service.resume(id));
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => ResourceModel, {
     description: 'A person confirms the listing is still accurate.',
   })

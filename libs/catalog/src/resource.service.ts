@@ -1,5 +1,6 @@
 import {
   APP_CONFIG,
+  assertManages,
   AppConfig,
   BadUserInputException,
   ChangeFeed,
@@ -124,6 +125,7 @@ export class ResourceService {
   }
 
   async create(input: CreateResourceInput): Promise<ResourceEntity> {
+    assertManages(input.municipalityId, input.organizationId);
     return this.dataSource.transaction(async (em) => {
       await this.municipalities.requireExisting(input.municipalityId, em);
       const problems = [
@@ -226,6 +228,7 @@ export class ResourceService {
   private async requireForWrite(id: string, em: EntityManager): Promise<ResourceEntity> {
     const current = await this.resources.findForUpdate(id, em);
     if (!current) throw new NotFoundException('活動', 'id');
+    assertManages(current.municipalityId, current.organizationId);
     return current;
   }
 

@@ -1,4 +1,7 @@
+export * from './access';
 export * from './changes';
+export * from './config/secrets';
+export * from './crypto';
 export * from './config/environment';
 export * from './context';
 export * from './dataloader';

@@ -1,13 +1,15 @@
 import {
-  OptionalUuidArg,
-  UuidArg,
   Connection,
   Loaders,
   mapPage,
+  OptionalUuidArg,
   Page,
   PointInput,
+  Public,
   RequestLoaders,
   resolveMunicipalityId,
+  Roles,
+  UuidArg,
 } from '@app/common';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AreaService } from './area.service';
@@ -22,16 +24,19 @@ const AreaConnection = Connection(AreaModel, 'Area');
 export class AreaResolver {
   constructor(private readonly service: AreaService) {}
 
+  @Public()
   @Query(() => AreaConnection)
   async areas(@Args() args: AreasArgs): Promise<Page<AreaModel>> {
     return mapPage(await this.service.page(args), AreaModel.from);
   }
 
+  @Public()
   @Query(() => AreaModel)
   async area(@UuidArg('id') id: string): Promise<AreaModel> {
     return AreaModel.from(await this.service.get(id));
   }
 
+  @Public()
   @Query(() => AreaModel, {
     nullable: true,
     description: 'The innermost area covering a point, if any.',
@@ -45,11 +50,13 @@ export class AreaResolver {
     return found && AreaModel.from(found);
   }
 
+  @Roles('ADMIN')
   @Mutation(() => AreaModel)
   async createArea(@Args('input') input: CreateAreaInput): Promise<AreaModel> {
     return AreaModel.from(await this.service.create(input));
   }
 
+  @Roles('ADMIN')
   @Mutation(() => AreaModel)
   async updateArea(
     @UuidArg('id') id: string,

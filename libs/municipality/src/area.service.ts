@@ -1,4 +1,5 @@
 import {
+  assertManages,
   ChangeFeed,
   BadUserInputException,
   describeInvalidGeometry,
@@ -60,6 +61,7 @@ export class AreaService {
   }
 
   async create(input: CreateAreaInput): Promise<AreaEntity> {
+    assertManages(input.municipalityId);
     const boundary = parseBoundary(input.boundary);
     return this.dataSource.transaction(async (em) => {
       await this.municipalities.requireExisting(input.municipalityId, em);
@@ -92,6 +94,7 @@ export class AreaService {
     return this.dataSource.transaction(async (em) => {
       const current = await this.areas.findForUpdate(id, em);
       if (!current) throw new NotFoundException('圏域', 'id');
+      assertManages(current.municipalityId);
       const problems: FieldError[] = [];
       if (input.parentId !== undefined) {
         problems.push(

@@ -1,6 +1,6 @@
-import { UuidArg, Connection, mapPage, Page, PageArgs } from '@app/common';
+import { Connection, mapPage, Page, PageArgs, Public, Roles, UuidArg } from '@app/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CreateMunicipalityInput, UpdateMunicipalityInput } from './dto/municipality.input';
+import { UpdateMunicipalityInput } from './dto/municipality.input';
 import { MunicipalityModel } from './models/municipality.model';
 import { MunicipalityService } from './municipality.service';
 
@@ -10,23 +10,19 @@ const MunicipalityConnection = Connection(MunicipalityModel, 'Municipality');
 export class MunicipalityResolver {
   constructor(private readonly service: MunicipalityService) {}
 
+  @Public()
   @Query(() => MunicipalityConnection)
   async municipalities(@Args() args: PageArgs): Promise<Page<MunicipalityModel>> {
     return mapPage(await this.service.page(args), MunicipalityModel.from);
   }
 
+  @Public()
   @Query(() => MunicipalityModel)
   async municipality(@UuidArg('id') id: string): Promise<MunicipalityModel> {
     return MunicipalityModel.from(await this.service.get(id));
   }
 
-  @Mutation(() => MunicipalityModel)
-  async createMunicipality(
-    @Args('input') input: CreateMunicipalityInput,
-  ): Promise<MunicipalityModel> {
-    return MunicipalityModel.from(await this.service.create(input));
-  }
-
+  @Roles('ADMIN')
   @Mutation(() => MunicipalityModel)
   async updateMunicipality(
     @UuidArg('id') id: string,

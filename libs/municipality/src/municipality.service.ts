@@ -1,4 +1,5 @@
 import {
+  assertManages,
   BadUserInputException,
   isUniqueViolation,
   NotFoundException,
@@ -63,6 +64,7 @@ export class MunicipalityService {
     return this.dataSource.transaction(async (em) => {
       const current = await this.municipalities.findForUpdate(id, em);
       if (!current) throw new NotFoundException('自治体', 'id');
+      assertManages(current.id);
       return this.municipalities.save({ ...current, ...input }, em);
     });
   }

@@ -1,4 +1,13 @@
-import { UuidArg, Connection, Loaders, mapPage, Page, RequestLoaders } from '@app/common';
+import {
+  Connection,
+  Loaders,
+  mapPage,
+  Page,
+  Public,
+  RequestLoaders,
+  Roles,
+  UuidArg,
+} from '@app/common';
 import { AREA_BY_ID, AreaModel, MUNICIPALITY_BY_ID, MunicipalityModel } from '@app/municipality';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
@@ -15,16 +24,19 @@ const OrganizationConnection = Connection(OrganizationModel, 'Organization');
 export class OrganizationResolver {
   constructor(private readonly service: OrganizationService) {}
 
+  @Public()
   @Query(() => OrganizationConnection)
   async organizations(@Args() args: OrganizationsArgs): Promise<Page<OrganizationModel>> {
     return mapPage(await this.service.page(args), OrganizationModel.from);
   }
 
+  @Public()
   @Query(() => OrganizationModel)
   async organization(@UuidArg('id') id: string): Promise<OrganizationModel> {
     return OrganizationModel.from(await this.service.get(id));
   }
 
+  @Roles('ADMIN', 'COORDINATOR')
   @Mutation(() => OrganizationModel)
   async createOrganization(
     @Args('input') input: CreateOrganizationInput,
@@ -32,6 +44,7 @@ export class OrganizationResolver {
     return OrganizationModel.from(await this.service.create(input));
   }
 
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => OrganizationModel)
   async updateOrganization(
     @UuidArg('id') id: string,

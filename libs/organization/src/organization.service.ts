@@ -1,4 +1,5 @@
 import {
+  assertManages,
   ChangeFeed,
   NotFoundException,
   Page,
@@ -51,6 +52,7 @@ export class OrganizationService {
   }
 
   async create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
+    assertManages(input.municipalityId);
     return this.dataSource.transaction(async (em) => {
       await this.municipalities.requireExisting(input.municipalityId, em);
       const { location, areaId, ...fields } = input;
@@ -75,6 +77,7 @@ export class OrganizationService {
     return this.dataSource.transaction(async (em) => {
       const current = await this.organizations.findForUpdate(id, em);
       if (!current) throw new NotFoundException('団体', 'id');
+      assertManages(current.municipalityId, current.id);
       const { location, areaId, ...fields } = input;
       const next: Partial<OrganizationEntity> = { ...current, ...stripUndefined(fields) };
       if (location !== undefined) next.location = location ? toGeoJSONPoint(location) : null;

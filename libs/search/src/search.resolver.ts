@@ -1,3 +1,4 @@
+import { Public } from '@app/common';
 import { ResourceModel, ResourceService } from '@app/catalog';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { SearchFacets, SearchResourcesArgs, SearchResultModel } from './dto/search.args';
@@ -10,6 +11,7 @@ export class SearchResolver {
     private readonly catalogue: ResourceService,
   ) {}
 
+  @Public()
   @Query(() => SearchResultModel, {
     description:
       'Free-text search over the resources the caller may see, with the catalogue filters, distance, facets and highlights.',

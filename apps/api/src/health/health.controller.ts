@@ -1,3 +1,4 @@
+import { Public, RequestContext } from '@app/common';
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -6,6 +7,7 @@ import { pendingMigrations } from '@db/migration-status';
 import { OutboxRelay, SearchOutbox } from '@app/search';
 
 /** Liveness and readiness, for humans, load balancers and orchestrators. */
+@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -24,6 +26,12 @@ export class HealthController {
   /** Ready to serve: the database answers and every migration is applied; with search outbox lag. */
   @Get('readyz')
   async readyz(@Res() res: Response): Promise<void> {
+    // Schema and queue state only: checked as the system, so that a database without the
+    // application role yet (migrations pending) is reported as such.
+    await RequestContext.outside(() => this.check(res));
+  }
+
+  private async check(res: Response): Promise<void> {
     try {
       const pending = await withTimeout(pendingMigrations(this.dataSource), 3000);
       if (pending.length > 0) {

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { MissingSecretsError, resolveSecrets, Secrets } from './secrets';
 import {
   IsBoolean,
   IsIn,
@@ -28,7 +29,13 @@ const wholeNumber = (name: string, min: number, max: number) => ({
 });
 
 /** Variables whose values may hold credentials: named in errors, never echoed. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'MEILI_API_KEY']);
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'MEILI_API_KEY',
+  'FIELD_ENCRYPTION_KEYS',
+  'LOOKUP_HASH_KEY',
+  'JWT_SECRET',
+]);
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const SEARCH_ENGINES = ['builtin', 'meilisearch'] as const;
@@ -106,6 +113,80 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'SEARCH_RELAY must be true or false' })
   SEARCH_RELAY = true;
+
+  /**
+   * Keys for the fields that are encrypted in the application (AES-256-GCM): `id:base64key`
+   * pairs separated by commas, each key 32 bytes. The first encrypts; the others still decrypt
+   * (key rotation). Required in production; development keeps generated ones in DATA_DIR.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(
+    /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]{43,44})*$/,
+    {
+      message:
+        'FIELD_ENCRYPTION_KEYS must be id:key pairs separated by commas, each key 32 bytes in base64 (openssl rand -base64 32)',
+    },
+  )
+  FIELD_ENCRYPTION_KEYS?: string;
+
+  /** Key of the keyed hashes that let encrypted fields be looked up by equality (base64, 32 bytes or more). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/=]{43,}$/, {
+    message: 'LOOKUP_HASH_KEY must be at least 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  LOOKUP_HASH_KEY?: string;
+
+  /** Signs access and refresh tokens (HS256): at least 32 characters. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^\S{32,}$/, { message: 'JWT_SECRET must be at least 32 characters without spaces' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt(wholeNumber('ACCESS_TOKEN_MINUTES', 1, 60))
+  @Min(1, wholeNumber('ACCESS_TOKEN_MINUTES', 1, 60))
+  @Max(60, wholeNumber('ACCESS_TOKEN_MINUTES', 1, 60))
+  ACCESS_TOKEN_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt(wholeNumber('REFRESH_TOKEN_DAYS', 1, 90))
+  @Min(1, wholeNumber('REFRESH_TOKEN_DAYS', 1, 90))
+  @Max(90, wholeNumber('REFRESH_TOKEN_DAYS', 1, 90))
+  REFRESH_TOKEN_DAYS = 14;
+
+  /** Failed sign-ins in a row before an account is locked for LOGIN_LOCK_MINUTES. */
+  @Transform(toInt)
+  @IsInt(wholeNumber('LOGIN_MAX_FAILURES', 3, 20))
+  @Min(3, wholeNumber('LOGIN_MAX_FAILURES', 3, 20))
+  @Max(20, wholeNumber('LOGIN_MAX_FAILURES', 3, 20))
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt(wholeNumber('LOGIN_LOCK_MINUTES', 1, 1440))
+  @Min(1, wholeNumber('LOGIN_LOCK_MINUTES', 1, 1440))
+  @Max(1440, wholeNumber('LOGIN_LOCK_MINUTES', 1, 1440))
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** Requests a minute from one address (and, signed in, from one user). */
+  @Transform(toInt)
+  @IsInt(wholeNumber('RATE_LIMIT_PER_MINUTE', 10, 100000))
+  @Min(10, wholeNumber('RATE_LIMIT_PER_MINUTE', 10, 100000))
+  @Max(100000, wholeNumber('RATE_LIMIT_PER_MINUTE', 10, 100000))
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Sign-in attempts a minute from one address. */
+  @Transform(toInt)
+  @IsInt(wholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000))
+  @Min(1, wholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000))
+  @Max(1000, wholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000))
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
 }
 
 export interface AppConfig {
@@ -128,6 +209,16 @@ export interface AppConfig {
     /** Whether this process relays the outbox. */
     relay: boolean;
   };
+  secrets: Secrets;
+  auth: {
+    accessTokenSeconds: number;
+    refreshTokenDays: number;
+    maxFailures: number;
+    lockMinutes: number;
+    rateLimitPerMinute: number;
+    loginRateLimitPerMinute: number;
+    trustProxy: boolean;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -140,7 +231,15 @@ export class ConfigValidationError extends Error {
 /** Reads and checks the environment. Reports every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
-  known.push('DATABASE_URL', 'DEMO_SEED', 'MEILI_URL', 'MEILI_API_KEY');
+  known.push(
+    'DATABASE_URL',
+    'DEMO_SEED',
+    'MEILI_URL',
+    'MEILI_API_KEY',
+    'FIELD_ENCRYPTION_KEYS',
+    'LOOKUP_HASH_KEY',
+    'JWT_SECRET',
+  );
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
 
@@ -158,6 +257,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigValidationError(['SEARCH_ENGINE=meilisearch needs MEILI_URL']);
   }
   const production = vars.NODE_ENV === 'production';
+  let secrets: Secrets;
+  try {
+    secrets = resolveSecrets(vars.NODE_ENV, vars.DATA_DIR, {
+      fieldKeys: vars.FIELD_ENCRYPTION_KEYS,
+      lookupKey: vars.LOOKUP_HASH_KEY,
+      jwtSecret: vars.JWT_SECRET,
+    });
+  } catch (error) {
+    if (error instanceof MissingSecretsError) throw new ConfigValidationError([error.message]);
+    throw error;
+  }
   return {
     nodeEnv: vars.NODE_ENV,
     production,
@@ -175,6 +285,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliUrl: vars.MEILI_URL,
       meiliApiKey: vars.MEILI_API_KEY,
       relay: vars.SEARCH_RELAY,
+    },
+    secrets,
+    auth: {
+      accessTokenSeconds: vars.ACCESS_TOKEN_MINUTES * 60,
+      refreshTokenDays: vars.REFRESH_TOKEN_DAYS,
+      maxFailures: vars.LOGIN_MAX_FAILURES,
+      lockMinutes: vars.LOGIN_LOCK_MINUTES,
+      rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+      loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+      trustProxy: vars.TRUST_PROXY,
     },
   };
 }

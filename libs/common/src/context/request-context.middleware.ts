@@ -30,6 +30,6 @@ export class RequestContextMiddleware implements NestMiddleware {
     const tenantHeader = req.header('x-municipality-id');
     const tenantId = tenantHeader && UUID.test(tenantHeader) ? tenantHeader.toLowerCase() : null;
     res.setHeader('X-Request-Id', requestId);
-    RequestContext.run({ requestId, tenantId, viewer: ANONYMOUS }, next);
+    RequestContext.run({ requestId, defaultMunicipalityId: tenantId, viewer: ANONYMOUS }, next);
   }
 }

@@ -5,7 +5,14 @@ export interface FieldError {
   message: string;
 }
 
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
+export type DomainErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'TOO_MANY_REQUESTS'
+  | 'TIMEOUT';
 
 /**
  * Base class of every error a domain raises on purpose. It is mapped to a GraphQL error with
@@ -42,5 +49,29 @@ export class NotFoundException extends DomainException {
       `${what}が見つかりません`,
       field ? [{ field, message: `${what}が見つかりません` }] : [],
     );
+  }
+}
+
+/** No valid sign-in where one is needed, or a sign-in that failed (never says which part was wrong). */
+export class UnauthenticatedException extends DomainException {
+  constructor(message = 'ログインしてください') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** Signed in, but this role or this user may not do this. */
+export class ForbiddenException extends DomainException {
+  constructor(message = 'この操作を行う権限がありません') {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** Too many requests (or sign-in attempts) in a short time. */
+export class TooManyRequestsException extends DomainException {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `リクエストが多すぎます。${retryAfterSeconds}秒ほど待ってからもう一度お試しください`,
+  ) {
+    super('TOO_MANY_REQUESTS', message);
   }
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainException } from './domain.exception';
+import { isStatementTimeout } from './postgres-errors';
 
 export const INTERNAL_ERROR_MESSAGE =
   'サーバーで問題が発生しました。時間をおいてもう一度お試しください。';
@@ -53,6 +54,14 @@ export function formatGraphQLError(
   const status = (original as { getStatus?: () => number } | undefined)?.getStatus?.();
   if (status !== undefined && status < 500 && original instanceof Error) {
     return { ...base, message: original.message, extensions: { code: httpCode(status) } };
+  }
+
+  if (isStatementTimeout(original)) {
+    return {
+      ...base,
+      message: '処理に時間がかかりすぎたため中止しました。条件を絞ってもう一度お試しください',
+      extensions: { code: 'TIMEOUT' },
+    };
   }
 
   onInternal?.(original ?? error);

@@ -9,3 +9,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const name = e.driverError?.constraint ?? e.constraint;
   return code === '23505' && (constraint === undefined || name === constraint);
 }
+
+/** True when PostgreSQL cancelled a statement for running past the request's statement_timeout. */
+export function isStatementTimeout(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return (e.driverError?.code ?? e.code) === '57014';
+}

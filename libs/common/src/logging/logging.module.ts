@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '../config/environment';
-import { RequestContext } from '../context/request-context';
+import { databaseScope } from '../context/request-context';
 import { requestIdOf } from '../context/request-context.middleware';
 
 /**
@@ -20,7 +20,10 @@ export class LoggingModule {
           pinoHttp: {
             level: config.logLevel,
             genReqId: (req: IncomingMessage) => requestIdOf(req),
-            customProps: () => ({ tenantId: RequestContext.tenantId() ?? undefined }),
+            customProps: () => {
+              const scope = databaseScope();
+              return { tenantId: scope?.tenantId ?? undefined, userId: scope?.userId ?? undefined };
+            },
             autoLogging: {
               ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz',
             },

@@ -1,1 +1,2 @@
 export * from './entity.repository';
+export * from './tenant-scope';

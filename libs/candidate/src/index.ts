@@ -1,0 +1,5 @@
+export * from './candidate.entities';
+export * from './candidate.module';
+export * from './candidate.service';
+export * from './consent.service';
+export * from './consent-scope';

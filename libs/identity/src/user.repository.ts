@@ -1,0 +1,66 @@
+import { EntityRepository, Page, paginateKeyset } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { UserEntity, UserOrganizationEntity } from './identity.entities';
+
+@Injectable()
+export class UserRepository extends EntityRepository<UserEntity> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, UserEntity);
+  }
+
+  /** Who an e-mail hash belongs to, before any tenant is known (a SECURITY DEFINER function). */
+  async identify(emailHash: string): Promise<{ userId: string; municipalityId: string } | null> {
+    const rows: { user_id: string; municipality_id: string }[] = await this.dataSource.query(
+      'SELECT user_id, municipality_id FROM auth_identify($1)',
+      [emailHash],
+    );
+    return rows.length
+      ? { userId: rows[0].user_id, municipalityId: rows[0].municipality_id }
+      : null;
+  }
+
+  async update(id: string, values: Partial<UserEntity>, em?: EntityManager): Promise<void> {
+    await this.repo(em).update({ id }, values);
+  }
+
+  async organizationIdsOf(userId: string, em?: EntityManager): Promise<string[]> {
+    const rows = await (em ?? this.dataSource.manager)
+      .getRepository(UserOrganizationEntity)
+      .find({ where: { userId }, order: { organizationId: 'ASC' } });
+    return rows.map((r) => r.organizationId);
+  }
+
+  async replaceOrganizations(
+    user: Pick<UserEntity, 'id' | 'municipalityId'>,
+    organizationIds: string[],
+    em: EntityManager,
+  ): Promise<void> {
+    const repo = em.getRepository(UserOrganizationEntity);
+    await repo.delete({ userId: user.id });
+    if (organizationIds.length)
+      await repo.insert(
+        organizationIds.map((organizationId) => ({
+          userId: user.id,
+          organizationId,
+          municipalityId: user.municipalityId,
+        })),
+      );
+  }
+
+  /** Users of the municipality (the tenant's rows only), oldest first. */
+  page(municipalityId: string, first?: number, after?: string): Promise<Page<UserEntity>> {
+    return paginateKeyset(
+      this.repo().createQueryBuilder('u').where('u.municipality_id = :municipalityId', {
+        municipalityId,
+      }),
+      {
+        sortKey: 'u.created_at',
+        idColumn: 'u.id',
+        keyOf: (u) => u.createdAt.toISOString(),
+        first,
+        after,
+      },
+    );
+  }
+}

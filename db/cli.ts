@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { syncHolidays } from '@app/catalog';
-import { ConfigValidationError, loadConfig } from '@app/common';
+import { AuditRepository } from '@app/audit';
+import { ConfigValidationError, FieldCipher, loadConfig } from '@app/common';
+import { DISPLAY_NAME_FIELD, EMAIL_FIELD, hashPassword, temporaryPassword } from '@app/identity';
+import type { DataSource } from 'typeorm';
 import { openDatabase } from '@app/database';
 import { reindexSearch } from '@app/search';
 import { createDataSource } from './data-source';
 import { pendingMigrations } from './migration-status';
 import { schemaDrift } from './schema-check';
 import { seedDemo } from './seeds/demo';
+import { seedDemoAccounts } from './seeds/demo/accounts';
 import { seedScale } from './seeds/scale';
 
 const USAGE = `Usage: node dist/db/cli.js <command>
@@ -16,13 +20,27 @@ const USAGE = `Usage: node dist/db/cli.js <command>
   seed             add the demo municipality (みどり市) if it is not there
   seed --scale N   add N generated resources (and N/5 organisations) to the benchmark city ベンチ市
   check            fail if the entities and the migrated schema differ
-  search-reindex   rebuild the search index (and Meilisearch's, when it is the engine)`;
+  search-reindex   rebuild the search index (and Meilisearch's, when it is the engine)
+  audit-verify     check every municipality's audit-log hash chain; exit 1 if an entry was changed,
+                   removed or inserted
+  municipality-create --code 139999 --name 〇〇市 --prefecture 東京都
+                   add a municipality (a new tenant), with its first admin:
+                   --admin-email you@example.jp (a temporary password is printed once)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (
     !command ||
-    !['migrate', 'revert', 'status', 'seed', 'check', 'search-reindex'].includes(command)
+    ![
+      'migrate',
+      'revert',
+      'status',
+      'seed',
+      'check',
+      'search-reindex',
+      'audit-verify',
+      'municipality-create',
+    ].includes(command)
   ) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -79,11 +97,34 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         const summary = await seedDemo(dataSource);
+        const accounts = await seedDemoAccounts(
+          dataSource,
+          summary.municipalityId,
+          new FieldCipher(config.secrets),
+        );
         say(
           `${summary.municipality}: ${summary.areas} areas, ${summary.organizations} organisations.`,
         );
+        if (!config.production)
+          for (const a of accounts)
+            say(`  ${a.role.padEnd(12)} ${a.email.padEnd(26)} ${a.password}`);
         return 0;
       }
+      case 'audit-verify': {
+        const audit = new AuditRepository(dataSource);
+        let broken = 0;
+        for (const municipalityId of await audit.municipalities()) {
+          const result = await audit.verify(municipalityId);
+          broken += result.breaks.length;
+          say(
+            `${municipalityId}: ${result.entries} entries, ${result.breaks.length ? `${result.breaks.length} BROKEN` : 'chain intact'}; head ${result.head ?? '-'}`,
+          );
+          for (const b of result.breaks) say(`  entry ${b.id}: ${b.problem}`);
+        }
+        return broken ? 1 : 0;
+      }
+      case 'municipality-create':
+        return createMunicipality(dataSource, new FieldCipher(config.secrets), rest);
       case 'search-reindex': {
         const result = await reindexSearch(dataSource, config, (done, total) =>
           process.stdout.write(`  ${done} / ${total} resources\r`),
@@ -110,6 +151,47 @@ async function main(argv: string[]): Promise<number> {
     await dataSource.destroy();
     await database.close();
   }
+}
+
+/** A new tenant and its first admin, with a temporary password shown once. */
+async function createMunicipality(
+  dataSource: DataSource,
+  cipher: FieldCipher,
+  args: string[],
+): Promise<number> {
+  const arg = (name: string) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const [code, name, prefecture, email] = ['code', 'name', 'prefecture', 'admin-email'].map(arg);
+  if (!code || !/^\d{6}$/.test(code) || !name || !prefecture || !email || !email.includes('@')) {
+    process.stderr.write(
+      'municipality-create needs --code (6 digits, the 全国地方公共団体コード), --name, --prefecture and --admin-email\n',
+    );
+    return 2;
+  }
+  const password = temporaryPassword();
+  const hash = await hashPassword(password);
+  await dataSource.transaction(async (em) => {
+    const [{ id }] = await em.query<{ id: string }[]>(
+      'INSERT INTO municipality (code, name, prefecture) VALUES ($1, $2, $3) RETURNING id',
+      [code, name, prefecture],
+    );
+    await em.query(
+      `INSERT INTO app_user (municipality_id, role, email_hash, email_encrypted, display_name_encrypted,
+                             password_hash, must_change_password)
+       VALUES ($1, 'ADMIN', $2, $3, $4, $5, true)`,
+      [
+        id,
+        cipher.lookupHash(email, EMAIL_FIELD),
+        cipher.encrypt(email, EMAIL_FIELD),
+        cipher.encrypt(`${name} 管理者`, DISPLAY_NAME_FIELD),
+        hash,
+      ],
+    );
+    say(`${prefecture}${name} (${id}) added; its admin ${email} signs in with: ${password}`);
+  });
+  return 0;
 }
 
 function say(line: string): void {

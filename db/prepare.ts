@@ -1,18 +1,23 @@
 import { syncHolidays } from '@app/catalog';
-import type { AppConfig } from '@app/common';
+import { AppConfig, FieldCipher } from '@app/common';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { isDatabaseEmpty, seedDemo } from './seeds/demo';
+import { DemoAccount, seedDemoAccounts } from './seeds/demo/accounts';
 
 export interface Prepared {
   migrated: string[];
   /** A one-line summary of the demo data seeded, or null when none was. */
   seeded: string | null;
+  /** The demo sign-ins (never in production): made at seeding, kept in DATA_DIR. */
+  demoAccounts: DemoAccount[];
 }
 
 /** At start-up: apply pending migrations (unless turned off), then seed the demo when empty. */
 export async function prepareDatabase(
   dataSource: DataSource,
-  config: Pick<AppConfig, 'migrateOnStart' | 'demoSeed'>,
+  config: Pick<AppConfig, 'migrateOnStart' | 'demoSeed' | 'production' | 'dataDir' | 'secrets'>,
   embedded: boolean,
 ): Promise<Prepared> {
   const migrated = config.migrateOnStart
@@ -21,11 +26,27 @@ export async function prepareDatabase(
       )
     : [];
   await syncHolidays(dataSource);
-  if (!config.demoSeed || !(await isDatabaseEmpty(dataSource))) return { migrated, seeded: null };
+  const file = join(config.dataDir, 'demo-accounts.json');
+  const kept = (): DemoAccount[] =>
+    !config.production && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[])
+      : [];
+  if (!config.demoSeed || !(await isDatabaseEmpty(dataSource)))
+    return { migrated, seeded: null, demoAccounts: kept() };
   const summary = await seedDemo(dataSource);
+  const accounts = await seedDemoAccounts(
+    dataSource,
+    summary.municipalityId,
+    new FieldCipher(config.secrets),
+  );
+  if (accounts.length && !config.production) {
+    writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
   return {
     migrated,
-    seeded: `${summary.municipality} — ${summary.areas} areas, ${summary.organizations} organisations, ${summary.resources} resources`,
+    seeded: `${summary.municipality} — ${summary.areas} areas, ${summary.organizations} organisations, ${summary.resources} resources, ${accounts.length} demo users`,
+    demoAccounts: config.production ? [] : accounts,
   };
 }
 

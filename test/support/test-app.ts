@@ -38,7 +38,14 @@ export async function startTestApp(
   database: TestDatabase = testDatabase(),
   env: Record<string, string> = {},
 ): Promise<TestApp> {
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  const config: AppConfig = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    // Suites send many requests from one address; the rate-limit tests set their own budgets.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    ...env,
+  });
   const app = await createApp(config, database);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

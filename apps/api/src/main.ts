@@ -34,6 +34,16 @@ async function main(): Promise<void> {
     `  Database: ${database.embedded ? `embedded PostgreSQL + PostGIS in ${config.dataDir}` : 'PostgreSQL server from DATABASE_URL'}` +
       `${prepared.migrated.length ? `; applied ${prepared.migrated.length} migration(s)` : ''}`,
     ...(prepared.seeded ? [`  Demo data: ${prepared.seeded}`] : []),
+    ...(prepared.demoAccounts.length && !config.production
+      ? [
+          '',
+          '  Demo sign-ins (demo mode only; kept in ' + `${config.dataDir}/demo-accounts.json):`,
+          ...prepared.demoAccounts.map(
+            (a) => `    ${a.role.padEnd(12)} ${a.email.padEnd(26)} ${a.password}`,
+          ),
+          `    mutation { login(email: "…", password: "…") { accessToken } }  then  Authorization: Bearer <accessToken>`,
+        ]
+      : []),
     '',
     `  GraphQL   POST ${url}/graphql`,
     `  Health    ${url}/healthz   Ready ${url}/readyz`,

@@ -215,13 +215,11 @@ export class CandidateService {
       problems.push({ field: 'teamId', message: '指定されたチームがこの自治体に見つかりません' });
     }
     if (p.coordinatorId) {
-      const coordinator = await em
-        .getRepository(UserEntity)
-        .findOneBy({
-          id: p.coordinatorId,
-          municipalityId: viewer.municipalityId,
-          role: UserRole.COORDINATOR,
-        });
+      const coordinator = await em.getRepository(UserEntity).findOneBy({
+        id: p.coordinatorId,
+        municipalityId: viewer.municipalityId,
+        role: UserRole.COORDINATOR,
+      });
       if (!coordinator || coordinator.teamId !== p.teamId)
         problems.push({
           field: 'coordinatorId',

@@ -5,3 +5,5 @@ export * from './identity.module';
 export * from './password';
 export * from './user.service';
 export * from './models/identity.models';
+export * from './token.service';
+export * from './rate-limits';

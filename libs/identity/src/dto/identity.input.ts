@@ -52,7 +52,10 @@ export class CreateUserInput {
   @IsUUID('all', { each: true, message: '所属団体の指定が正しくありません' })
   organizationIds?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Unset: a temporary password is made and shown once' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Unset: a temporary password is made and shown once',
+  })
   @IsOptional()
   @IsString({ message: 'パスワードを入力してください' })
   password?: string | null;

@@ -18,7 +18,7 @@ module.exports = {
   // NestJS 12 ships ES modules only; Jest's runtime cannot require() them on Node 20, so they are
   // compiled to CommonJS like our own code.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|graphql-scalars|meilisearch)/)',
+    '/node_modules/(?!(@nestjs|@apollo/server|@as-integrations|graphql-scalars|meilisearch|jose)/)',
   ],
   transform: {
     '^.+\\.(ts|js|mjs)$': [

@@ -1,4 +1,5 @@
 import { AreaLevel } from '@app/municipality';
+import { signedIn } from '../support/auth';
 import { aCityWithAreas, aMunicipality, countRows, square } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 
@@ -28,27 +29,40 @@ describe('areas (圏域) over GraphQL', () => {
   });
   afterAll(() => t?.close());
 
+  /** Areas are drawn by the municipality's administrators: one signed in for `municipalityId`. */
+  const adminOf = async (municipalityId: string) =>
+    (await signedIn(t, { municipalityId, role: 'ADMIN' })).auth;
+
   it('builds the three-level hierarchy and reads it back with parents and children', async () => {
     const m = await aMunicipality(t.dataSource);
-    const city = await t.gql(CREATE_AREA, {
-      input: {
-        municipalityId: m.id,
-        level: 'MUNICIPALITY',
-        name: m.name,
-        boundary: square(139.0, 35.0, 0.1),
+    const admin = await adminOf(m.id);
+    const city = await t.gql(
+      CREATE_AREA,
+      {
+        input: {
+          municipalityId: m.id,
+          level: 'MUNICIPALITY',
+          name: m.name,
+          boundary: square(139.0, 35.0, 0.1),
+        },
       },
-    });
+      admin,
+    );
     expect(city.errors).toBeUndefined();
-    const dla = await t.gql(CREATE_AREA, {
-      input: {
-        municipalityId: m.id,
-        level: 'DAILY_LIFE_AREA',
-        parentId: city.data!.createArea.id,
-        name: '  東部圏域 ',
-        code: 'E',
-        boundary: square(139.05, 35.0, 0.05),
+    const dla = await t.gql(
+      CREATE_AREA,
+      {
+        input: {
+          municipalityId: m.id,
+          level: 'DAILY_LIFE_AREA',
+          parentId: city.data!.createArea.id,
+          name: '  東部圏域 ',
+          code: 'E',
+          boundary: square(139.05, 35.0, 0.05),
+        },
       },
-    });
+      admin,
+    );
     expect(dla.data!.createArea).toMatchObject({
       name: '東部圏域',
       level: 'DAILY_LIFE_AREA',
@@ -56,15 +70,19 @@ describe('areas (圏域) over GraphQL', () => {
       parent: { name: m.name },
     });
     expect(dla.data!.createArea.boundary.type).toBe('MultiPolygon');
-    const district = await t.gql(CREATE_AREA, {
-      input: {
-        municipalityId: m.id,
-        level: 'DISTRICT',
-        parentId: dla.data!.createArea.id,
-        name: '港地区',
-        boundary: { type: 'MultiPolygon', coordinates: [square(139.05, 35.0, 0.02).coordinates] },
+    const district = await t.gql(
+      CREATE_AREA,
+      {
+        input: {
+          municipalityId: m.id,
+          level: 'DISTRICT',
+          parentId: dla.data!.createArea.id,
+          name: '港地区',
+          boundary: { type: 'MultiPolygon', coordinates: [square(139.05, 35.0, 0.02).coordinates] },
+        },
       },
-    });
+      admin,
+    );
     expect(district.errors).toBeUndefined();
 
     const tree = await t.gql(
@@ -87,8 +105,10 @@ describe('areas (圏域) over GraphQL', () => {
 
   describe('refuses bad input, naming the field, and writes nothing', () => {
     let tree: Awaited<ReturnType<typeof aCityWithAreas>>;
+    let admin: Record<string, string>;
     beforeAll(async () => {
       tree = await aCityWithAreas(t.dataSource, 138.0, 36.0);
+      admin = await adminOf(tree.municipality.id);
     });
 
     const district = (overrides: Record<string, unknown>) => ({
@@ -174,15 +194,9 @@ describe('areas (圏域) over GraphQL', () => {
         'parentId',
         /上位の圏域の形式が正しくありません/,
       ],
-      [
-        'an unknown municipality',
-        () => district({ municipalityId: '00000000-0000-4000-8000-000000000000' }),
-        'municipalityId',
-        /自治体が見つかりません/,
-      ],
     ])('%s', async (_label, input, field, message) => {
       const before = await countRows(t.dataSource, 'area', tree.municipality.id);
-      const res = await t.gql(CREATE_AREA, { input: input() });
+      const res = await t.gql(CREATE_AREA, { input: input() }, admin);
       const error = onlyError(res);
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.field).toBe(field);
@@ -191,21 +205,38 @@ describe('areas (圏域) over GraphQL', () => {
       expect(await countRows(t.dataSource, 'area', tree.municipality.id)).toBe(before);
     });
 
+    it('an unknown municipality is never the caller’s own: FORBIDDEN, nothing written, no trace', async () => {
+      const before = await countRows(t.dataSource, 'area', tree.municipality.id);
+      const res = await t.gql(
+        CREATE_AREA,
+        { input: district({ municipalityId: '00000000-0000-4000-8000-000000000000' }) },
+        admin,
+      );
+      expect(onlyError(res).extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(res)).not.toMatch(/stacktrace|at .*\.(ts|js):\d+/);
+      expect(await countRows(t.dataSource, 'area', tree.municipality.id)).toBe(before);
+      expect(await countRows(t.dataSource, 'area', '00000000-0000-4000-8000-000000000000')).toBe(0);
+    });
+
     it('refuses a parent from another municipality as unknown', async () => {
       const other = await aCityWithAreas(t.dataSource, 137.0, 36.0);
       const error = onlyError(
-        await t.gql(CREATE_AREA, { input: district({ parentId: other.dailyLife.id }) }),
+        await t.gql(CREATE_AREA, { input: district({ parentId: other.dailyLife.id }) }, admin),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId' });
     });
 
     it('reports an unknown parent and an invalid polygon together', async () => {
-      const res = await t.gql(CREATE_AREA, {
-        input: district({
-          parentId: '00000000-0000-4000-8000-000000000000',
-          boundary: bowTie(138, 36),
-        }),
-      });
+      const res = await t.gql(
+        CREATE_AREA,
+        {
+          input: district({
+            parentId: '00000000-0000-4000-8000-000000000000',
+            boundary: bowTie(138, 36),
+          }),
+        },
+        admin,
+      );
       expect(onlyError(res).extensions?.errors?.map((e) => e.field)).toEqual([
         'parentId',
         'boundary',
@@ -218,10 +249,14 @@ describe('areas (圏域) over GraphQL', () => {
         [tree.district.id],
       );
       const error = onlyError(
-        await t.gql(UPDATE_AREA, {
-          id: tree.district.id,
-          input: { name: '改名地区', boundary: bowTie(138, 36) },
-        }),
+        await t.gql(
+          UPDATE_AREA,
+          {
+            id: tree.district.id,
+            input: { name: '改名地区', boundary: bowTie(138, 36) },
+          },
+          admin,
+        ),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'boundary' });
       expect(
@@ -233,7 +268,7 @@ describe('areas (圏域) over GraphQL', () => {
 
     it('refuses an explicit null name on update', async () => {
       const error = onlyError(
-        await t.gql(UPDATE_AREA, { id: tree.district.id, input: { name: null } }),
+        await t.gql(UPDATE_AREA, { id: tree.district.id, input: { name: null } }, admin),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     });
@@ -241,10 +276,15 @@ describe('areas (圏域) over GraphQL', () => {
 
   it('updates a name and boundary', async () => {
     const tree = await aCityWithAreas(t.dataSource, 137.5, 36.0);
-    const res = await t.gql(UPDATE_AREA, {
-      id: tree.district.id,
-      input: { name: '北地区', boundary: square(137.5, 36.0, 0.015) },
-    });
+    const admin = await adminOf(tree.municipality.id);
+    const res = await t.gql(
+      UPDATE_AREA,
+      {
+        id: tree.district.id,
+        input: { name: '北地区', boundary: square(137.5, 36.0, 0.015) },
+      },
+      admin,
+    );
     expect(res.data!.updateArea.name).toBe('北地区');
     expect(res.data!.updateArea.boundary.coordinates[0][0][1]).toEqual([137.515, 36.0]);
   });

@@ -1,13 +1,17 @@
 import { encodeCursor } from '@app/common';
+import { signedIn } from '../support/auth';
 import { aCityWithAreas, aMunicipality, anOrganization } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 
 describe('hostile or odd input is refused cleanly', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<typeof aCityWithAreas>>;
+  /** An administrator of the test city: the writes below are theirs. */
+  let admin: Record<string, string>;
   beforeAll(async () => {
     t = await startTestApp();
     tree = await aCityWithAreas(t.dataSource, 142.0, 43.0);
+    admin = (await signedIn(t, { municipalityId: tree.municipality.id, role: 'ADMIN' })).auth;
   });
   afterAll(() => t?.close());
 
@@ -21,6 +25,7 @@ describe('hostile or odd input is refused cleanly', () => {
       {
         input: { municipalityId: tree.municipality.id, name, type: 'NPO' },
       },
+      admin,
     );
     expect(onlyError(res).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     const [{ count }] = await t.dataSource.query(
@@ -41,6 +46,7 @@ describe('hostile or odd input is refused cleanly', () => {
           description: '一行目\n二行目\tタブ',
         },
       },
+      admin,
     );
     expect(res.data!.createOrganization.description).toBe('一行目\n二行目\tタブ');
   });
@@ -132,6 +138,7 @@ describe('hostile or odd input is refused cleanly', () => {
         t.gql(
           `mutation ($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id } }`,
           { id: org.id, input: { [k]: v } },
+          admin,
         ),
       ),
     );

@@ -1,3 +1,4 @@
+import { signedIn } from '../support/auth';
 import { aCityWithAreas, aResource, anOrganization } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 
@@ -7,6 +8,8 @@ describe('host needs (人・物・場所・お金)', () => {
   let t: TestApp;
   let city: Awaited<ReturnType<typeof aCityWithAreas>>;
   let org: { id: string; name: string };
+  /** An administrator of the city, who records what its organisations need. */
+  let admin: Record<string, string>;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -15,6 +18,7 @@ describe('host needs (人・物・場所・お金)', () => {
       municipalityId: city.municipality.id,
       name: '東原ふれあい食堂',
     });
+    admin = (await signedIn(t, { municipalityId: city.municipality.id, role: 'ADMIN' })).auth;
   });
   afterAll(() => t?.close());
 
@@ -23,23 +27,31 @@ describe('host needs (人・物・場所・お金)', () => {
       municipalityId: city.municipality.id,
       organizationId: org.id,
     });
-    const pot = await t.gql(ADD, {
-      input: { organizationId: org.id, kind: 'THINGS', description: '大きめの鍋' },
-    });
+    const pot = await t.gql(
+      ADD,
+      {
+        input: { organizationId: org.id, kind: 'THINGS', description: '大きめの鍋' },
+      },
+      admin,
+    );
     expect(pot.data!.addHostNeed).toMatchObject({
       kind: 'THINGS',
       description: '大きめの鍋',
       isOpen: true,
       organization: { name: '東原ふれあい食堂' },
     });
-    await t.gql(ADD, {
-      input: {
-        organizationId: org.id,
-        resourceId: resource.id,
-        kind: 'PEOPLE',
-        description: '配膳ボランティア（平日昼）',
+    await t.gql(
+      ADD,
+      {
+        input: {
+          organizationId: org.id,
+          resourceId: resource.id,
+          kind: 'PEOPLE',
+          description: '配膳ボランティア（平日昼）',
+        },
       },
-    });
+      admin,
+    );
 
     const list = async (extra = '') =>
       (
@@ -67,9 +79,13 @@ describe('host needs (人・物・場所・お金)', () => {
     ]);
     expect([first.pageInfo.hasNextPage, second.pageInfo.hasNextPage]).toEqual([true, false]);
 
-    const closed = await t.gql(`mutation ($id: ID!) { closeHostNeed(id: $id) { isOpen } }`, {
-      id: pot.data!.addHostNeed.id,
-    });
+    const closed = await t.gql(
+      `mutation ($id: ID!) { closeHostNeed(id: $id) { isOpen } }`,
+      {
+        id: pot.data!.addHostNeed.id,
+      },
+      admin,
+    );
     expect(closed.data!.closeHostNeed.isOpen).toBe(false);
     expect(await list()).toEqual(['配膳ボランティア（平日昼）']);
     expect(await list(', openOnly: false')).toHaveLength(2);
@@ -99,14 +115,18 @@ describe('host needs (人・物・場所・お金)', () => {
       `SELECT count(*)::int AS count FROM host_need`,
     );
     const error = onlyError(
-      await t.gql(ADD, {
-        input: {
-          organizationId: org.id,
-          kind: 'PEOPLE',
-          description: '受付の手伝い',
-          ...overrides,
+      await t.gql(
+        ADD,
+        {
+          input: {
+            organizationId: org.id,
+            kind: 'PEOPLE',
+            description: '受付の手伝い',
+            ...overrides,
+          },
         },
-      }),
+        admin,
+      ),
     );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     const [{ count: after }] = await t.dataSource.query(

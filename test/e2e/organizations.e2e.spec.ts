@@ -1,3 +1,4 @@
+import { signedIn } from '../support/auth';
 import { aCityWithAreas, aMunicipality, countRows } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 
@@ -14,9 +15,12 @@ const UPDATE = `mutation ($id: ID!, $input: UpdateOrganizationInput!) {
 describe('organisations (受け入れ先) over GraphQL', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<typeof aCityWithAreas>>;
+  /** An administrator of the test city signed in: organisations are written by its staff. */
+  let admin: Record<string, string>;
   beforeAll(async () => {
     t = await startTestApp();
     tree = await aCityWithAreas(t.dataSource, 139.5, 35.5);
+    admin = (await signedIn(t, { municipalityId: tree.municipality.id, role: 'ADMIN' })).auth;
   });
   afterAll(() => t?.close());
 
@@ -36,7 +40,7 @@ describe('organisations (受け入れ先) over GraphQL', () => {
   });
 
   it('creates an organisation and places it in the innermost area covering its point', async () => {
-    const res = await t.gql(CREATE, { input: valid() });
+    const res = await t.gql(CREATE, { input: valid() }, admin);
     expect(res.errors).toBeUndefined();
     expect(res.data!.createOrganization).toMatchObject({
       name: 'NPO法人 ひだまりの家',
@@ -48,29 +52,45 @@ describe('organisations (受け入れ先) over GraphQL', () => {
   });
 
   it('places a point outside every district in the daily-life area, and outside the city in none', async () => {
-    const inDailyLife = await t.gql(CREATE, {
-      input: valid({
-        name: 'さくら農園',
-        type: 'FARM',
-        location: { latitude: 35.515, longitude: 139.515 },
-      }),
-    });
+    const inDailyLife = await t.gql(
+      CREATE,
+      {
+        input: valid({
+          name: 'さくら農園',
+          type: 'FARM',
+          location: { latitude: 35.515, longitude: 139.515 },
+        }),
+      },
+      admin,
+    );
     expect(inDailyLife.data!.createOrganization.area).toMatchObject({ id: tree.dailyLife.id });
-    const outside = await t.gql(CREATE, {
-      input: valid({ name: '市外の団体', location: { latitude: 34.0, longitude: 135.0 } }),
-    });
+    const outside = await t.gql(
+      CREATE,
+      {
+        input: valid({ name: '市外の団体', location: { latitude: 34.0, longitude: 135.0 } }),
+      },
+      admin,
+    );
     expect(outside.data!.createOrganization.area).toBeNull();
   });
 
   it('keeps an area chosen by hand over the one its point falls in', async () => {
-    const res = await t.gql(CREATE, { input: valid({ name: '手動の団体', areaId: tree.city.id }) });
+    const res = await t.gql(
+      CREATE,
+      { input: valid({ name: '手動の団体', areaId: tree.city.id }) },
+      admin,
+    );
     expect(res.data!.createOrganization.area.id).toBe(tree.city.id);
   });
 
   it('creates with only a name and a type', async () => {
-    const res = await t.gql(CREATE, {
-      input: { municipalityId: tree.municipality.id, name: '光明寺', type: 'TEMPLE_OR_SHRINE' },
-    });
+    const res = await t.gql(
+      CREATE,
+      {
+        input: { municipalityId: tree.municipality.id, name: '光明寺', type: 'TEMPLE_OR_SHRINE' },
+      },
+      admin,
+    );
     expect(res.data!.createOrganization).toMatchObject({
       name: '光明寺',
       location: null,
@@ -106,12 +126,6 @@ describe('organisations (受け入れ先) over GraphQL', () => {
       ],
       ['a reading not in kana', { nameKana: 'Hidamari' }, 'nameKana', /フリガナの形式/],
       [
-        'an unknown municipality',
-        { municipalityId: '00000000-0000-4000-8000-000000000000' },
-        'municipalityId',
-        /自治体が見つかりません/,
-      ],
-      [
         'an unknown area',
         { areaId: '00000000-0000-4000-8000-000000000000' },
         'areaId',
@@ -119,25 +133,47 @@ describe('organisations (受け入れ先) over GraphQL', () => {
       ],
     ])('%s', async (_label, overrides, field, message) => {
       const before = await countRows(t.dataSource, 'organization', tree.municipality.id);
-      const error = onlyError(await t.gql(CREATE, { input: valid(overrides) }));
+      const error = onlyError(await t.gql(CREATE, { input: valid(overrides) }, admin));
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(error.message).toMatch(message);
       expect(await countRows(t.dataSource, 'organization', tree.municipality.id)).toBe(before);
     });
 
+    it('an unknown municipality (never the caller’s own, so FORBIDDEN before it is looked up)', async () => {
+      const before = await countRows(t.dataSource, 'organization', tree.municipality.id);
+      const error = onlyError(
+        await t.gql(
+          CREATE,
+          { input: valid({ municipalityId: '00000000-0000-4000-8000-000000000000' }) },
+          admin,
+        ),
+      );
+      expect(error.extensions?.code).toBe('FORBIDDEN');
+      expect(await countRows(t.dataSource, 'organization', tree.municipality.id)).toBe(before);
+      expect(
+        await countRows(t.dataSource, 'organization', '00000000-0000-4000-8000-000000000000'),
+      ).toBe(0);
+    });
+
     it('an area of another municipality', async () => {
       const other = await aCityWithAreas(t.dataSource, 130.0, 33.0);
       const before = await countRows(t.dataSource, 'organization', tree.municipality.id);
-      const error = onlyError(await t.gql(CREATE, { input: valid({ areaId: other.district.id }) }));
+      const error = onlyError(
+        await t.gql(CREATE, { input: valid({ areaId: other.district.id }) }, admin),
+      );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'areaId' });
       expect(await countRows(t.dataSource, 'organization', tree.municipality.id)).toBe(before);
     });
 
     it('reports every bad field of one input at once', async () => {
       const error = onlyError(
-        await t.gql(CREATE, {
-          input: valid({ name: '', email: 'x', location: { latitude: 100, longitude: 139 } }),
-        }),
+        await t.gql(
+          CREATE,
+          {
+            input: valid({ name: '', email: 'x', location: { latitude: 100, longitude: 139 } }),
+          },
+          admin,
+        ),
       );
       expect(error.extensions?.errors?.map((e) => e.field).sort()).toEqual([
         'email',
@@ -147,7 +183,7 @@ describe('organisations (受け入れ先) over GraphQL', () => {
     });
 
     it('an unknown organisation type is refused by the schema', async () => {
-      const error = onlyError(await t.gql(CREATE, { input: valid({ type: 'CULT' }) }));
+      const error = onlyError(await t.gql(CREATE, { input: valid({ type: 'CULT' }) }, admin));
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.message).toMatch(/type/);
     });
@@ -155,18 +191,26 @@ describe('organisations (受け入れ先) over GraphQL', () => {
 
   describe('updates', () => {
     it('changes fields, moves the point and re-places it; an empty optional text clears the field', async () => {
-      const created = await t.gql(CREATE, {
-        input: valid({ name: '移転する団体', location: { latitude: 34.0, longitude: 135.0 } }),
-      });
-      const id = created.data!.createOrganization.id;
-      const res = await t.gql(UPDATE, {
-        id,
-        input: {
-          name: '移転した団体',
-          phone: '',
-          location: { latitude: 35.505, longitude: 139.505 },
+      const created = await t.gql(
+        CREATE,
+        {
+          input: valid({ name: '移転する団体', location: { latitude: 34.0, longitude: 135.0 } }),
         },
-      });
+        admin,
+      );
+      const id = created.data!.createOrganization.id;
+      const res = await t.gql(
+        UPDATE,
+        {
+          id,
+          input: {
+            name: '移転した団体',
+            phone: '',
+            location: { latitude: 35.505, longitude: 139.505 },
+          },
+        },
+        admin,
+      );
       expect(res.data!.updateOrganization).toMatchObject({
         name: '移転した団体',
         phone: null,
@@ -175,7 +219,7 @@ describe('organisations (受け入れ先) over GraphQL', () => {
     });
 
     it('refuses a bad update and leaves the row as it was', async () => {
-      const created = await t.gql(CREATE, { input: valid({ name: '変わらない団体' }) });
+      const created = await t.gql(CREATE, { input: valid({ name: '変わらない団体' }) }, admin);
       const id = created.data!.createOrganization.id;
       const before = await t.dataSource.query(`SELECT * FROM organization WHERE id = $1`, [id]);
       for (const input of [
@@ -185,7 +229,7 @@ describe('organisations (受け入れ先) over GraphQL', () => {
         { location: { latitude: 200, longitude: 0 } },
         { areaId: '00000000-0000-4000-8000-000000000000' },
       ]) {
-        const error = onlyError(await t.gql(UPDATE, { id, input }));
+        const error = onlyError(await t.gql(UPDATE, { id, input }, admin));
         expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       }
       expect(await t.dataSource.query(`SELECT * FROM organization WHERE id = $1`, [id])).toEqual(
@@ -195,7 +239,11 @@ describe('organisations (受け入れ先) over GraphQL', () => {
 
     it('answers NOT_FOUND for an unknown organisation', async () => {
       const error = onlyError(
-        await t.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: { name: 'x' } }),
+        await t.gql(
+          UPDATE,
+          { id: '00000000-0000-4000-8000-000000000000', input: { name: 'x' } },
+          admin,
+        ),
       );
       expect(error.extensions?.code).toBe('NOT_FOUND');
     });
@@ -203,8 +251,15 @@ describe('organisations (受け入れ先) over GraphQL', () => {
 
   it('filters by type, by area including the areas inside it, and by part of the name or reading', async () => {
     const m = await aCityWithAreas(t.dataSource, 140.0, 36.0);
-    const create = (input: Record<string, unknown>) =>
-      t.gql(CREATE, { input: { municipalityId: m.municipality.id, ...input } });
+    const { auth } = await signedIn(t, { municipalityId: m.municipality.id, role: 'ADMIN' });
+    const create = async (input: Record<string, unknown>) => {
+      const res = await t.gql(
+        CREATE,
+        { input: { municipalityId: m.municipality.id, ...input } },
+        auth,
+      );
+      expect(res.errors).toBeUndefined();
+    };
     await create({
       name: 'こども食堂 みなみ',
       nameKana: 'コドモショクドウミナミ',
@@ -240,7 +295,12 @@ describe('organisations (受け入れ先) over GraphQL', () => {
 
   it("uses the request's municipality (X-Municipality-Id) when the call names none", async () => {
     const m = await aMunicipality(t.dataSource);
-    await t.gql(CREATE, { input: { municipalityId: m.id, name: 'ヘッダーの団体', type: 'NPO' } });
+    const { auth } = await signedIn(t, { municipalityId: m.id, role: 'ADMIN' });
+    await t.gql(
+      CREATE,
+      { input: { municipalityId: m.id, name: 'ヘッダーの団体', type: 'NPO' } },
+      auth,
+    );
     const res = await t.gql(`{ organizations { edges { node { name } } } }`, undefined, {
       'x-municipality-id': m.id,
     });

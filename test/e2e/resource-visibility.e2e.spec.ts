@@ -1,6 +1,7 @@
 import { ResourceService } from '@app/catalog';
 import { check } from '@placemarkio/check-geojson';
 import { RequestContext, Viewer } from '@app/common';
+import { aViewer, signedIn } from '../support/auth';
 import { aCityWithAreas, anOrganization } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 
@@ -11,6 +12,7 @@ describe('resource visibility, filters and the public map', () => {
   let other: Awaited<ReturnType<typeof aCityWithAreas>>;
   let org1: string;
   let org2: string;
+  let admin: Record<string, string>;
   const ids: Record<string, string> = {};
 
   const create = async (key: string, input: Record<string, unknown>) => {
@@ -25,6 +27,7 @@ describe('resource visibility, filters and the public map', () => {
           ...input,
         },
       },
+      admin,
     );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     ids[key] = res.data!.createResource.id;
@@ -34,6 +37,7 @@ describe('resource visibility, filters and the public map', () => {
     t = await startTestApp();
     tree = await aCityWithAreas(t.dataSource, 139.6, 35.6);
     other = await aCityWithAreas(t.dataSource, 139.0, 35.0);
+    admin = (await signedIn(t, { municipalityId: tree.municipality.id, role: 'ADMIN' })).auth;
     org1 = (
       await anOrganization(t.dataSource, { municipalityId: tree.municipality.id, name: '団体1' })
     ).id;
@@ -89,17 +93,33 @@ describe('resource visibility, filters and the public map', () => {
       eligibility: { targetGroups: ['依存症のある人'], targetGroupsSensitive: true },
     });
     await create('終了した場', { location: { latitude: 35.608, longitude: 139.608 } });
-    await t.gql(
-      `mutation ($id: ID!) { updateResource(id: $id, input: { status: CLOSED }) { id } }`,
-      { id: ids['終了した場'] },
+    await expectOk(
+      t.gql(
+        `mutation ($id: ID!) { updateResource(id: $id, input: { status: CLOSED }) { id } }`,
+        { id: ids['終了した場'] },
+        admin,
+      ),
     );
     await create('休止中の場', { location: { latitude: 35.609, longitude: 139.609 } });
-    await t.gql(`mutation ($id: ID!) { pauseResource(id: $id) { id } }`, { id: ids['休止中の場'] });
+    await expectOk(
+      t.gql(
+        `mutation ($id: ID!) { pauseResource(id: $id) { id } }`,
+        { id: ids['休止中の場'] },
+        admin,
+      ),
+    );
   });
   afterAll(() => t?.close());
 
+  /** A set-up mutation that must succeed. */
+  const expectOk = async (pending: ReturnType<TestApp['gql']>) => {
+    const res = await pending;
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res;
+  };
+
   const as = <T>(viewer: Viewer, fn: (s: ResourceService) => Promise<T>) =>
-    RequestContext.run({ requestId: 'test', tenantId: null, viewer }, () =>
+    RequestContext.run({ requestId: 'test', defaultMunicipalityId: null, viewer }, () =>
       fn(t.app.get(ResourceService)),
     );
   const namesFor = async (viewer: Viewer, filter: Record<string, unknown> = {}) =>
@@ -110,9 +130,9 @@ describe('resource visibility, filters and the public map', () => {
     );
 
   const anonymous: Viewer = { kind: 'ANONYMOUS' };
-  const coordinator: Viewer = { kind: 'COORDINATOR', municipalityId: '' };
+  let coordinator: Viewer;
   beforeAll(() => {
-    (coordinator as { municipalityId: string }).municipalityId = tree.municipality.id;
+    coordinator = aViewer('COORDINATOR', tree.municipality.id);
   });
 
   describe('who sees what', () => {
@@ -127,23 +147,17 @@ describe('resource visibility, filters and the public map', () => {
     });
 
     it('a coordinator of another municipality sees only what the public sees', async () => {
-      expect(
-        await namesFor({ kind: 'COORDINATOR', municipalityId: other.municipality.id }),
-      ).toEqual(everyoneSees);
+      expect(await namesFor(aViewer('COORDINATOR', other.municipality.id))).toEqual(everyoneSees);
     });
 
     it("a host sees its own organisation's private resources, not professional-only ones", async () => {
       expect(
-        await namesFor({
-          kind: 'HOST',
-          municipalityId: tree.municipality.id,
-          organizationIds: [org2],
-        }),
+        await namesFor(aViewer('HOST', tree.municipality.id, { organizationIds: [org2] })),
       ).toEqual([...everyoneSees, '団体2の内部の場'].sort());
     });
 
     it('an administrator of the municipality sees everything but closed listings by default', async () => {
-      expect(await namesFor({ kind: 'ADMIN', municipalityId: tree.municipality.id })).toEqual(
+      expect(await namesFor(aViewer('ADMIN', tree.municipality.id))).toEqual(
         [...everyoneSees, '団体2の内部の場', '専門職向けの場'].sort(),
       );
     });

@@ -1,3 +1,4 @@
+import { signedIn } from '../support/auth';
 import { aCityWithAreas, aResource, anOrganization } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 
@@ -19,10 +20,13 @@ describe('the resource catalogue over GraphQL', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<typeof aCityWithAreas>>;
   let orgId: string;
+  /** An administrator of the test city, who manages its catalogue. */
+  let admin: Record<string, string>;
 
   beforeAll(async () => {
     t = await startTestApp();
     tree = await aCityWithAreas(t.dataSource, 139.6, 35.6);
+    admin = (await signedIn(t, { municipalityId: tree.municipality.id, role: 'ADMIN' })).auth;
     orgId = (
       await anOrganization(t.dataSource, {
         municipalityId: tree.municipality.id,
@@ -77,7 +81,7 @@ describe('the resource catalogue over GraphQL', () => {
   });
 
   it('creates a 居場所 with its schedule, profile, openings and themes, placed in its district', async () => {
-    const res = await t.gql(CREATE, { input: salon() });
+    const res = await t.gql(CREATE, { input: salon() }, admin);
     expect(res.errors).toBeUndefined();
     const r = res.data!.createResource;
     expect(r).toMatchObject({
@@ -115,7 +119,7 @@ describe('the resource catalogue over GraphQL', () => {
   });
 
   it('expands occurrences for a date range, holidays applied', async () => {
-    const created = await t.gql(CREATE, { input: salon({ name: '第1火曜のサロン' }) });
+    const created = await t.gql(CREATE, { input: salon({ name: '第1火曜のサロン' }) }, admin);
     const res = await t.gql(
       `query ($id: ID!) { resource(id: $id) { occurrences(from: "2026-04-01T00:00:00+09:00", to: "2026-06-30T23:59:00+09:00") { startsAt endsAt oneOff } } }`,
       {
@@ -129,16 +133,18 @@ describe('the resource catalogue over GraphQL', () => {
   });
 
   it('pauses with a reason, resumes, and records who verified the listing', async () => {
-    const id = (await t.gql(CREATE, { input: salon({ name: '休止と確認のサロン' }) })).data!
+    const id = (await t.gql(CREATE, { input: salon({ name: '休止と確認のサロン' }) }, admin)).data!
       .createResource.id;
     const paused = await t.gql(
       `mutation ($id: ID!) { pauseResource(id: $id, note: "夏休み（8月）") { status statusNote } }`,
       { id },
+      admin,
     );
     expect(paused.data!.pauseResource).toEqual({ status: 'PAUSED', statusNote: '夏休み（8月）' });
     const resumed = await t.gql(
       `mutation ($id: ID!) { resumeResource(id: $id) { status statusNote } }`,
       { id },
+      admin,
     );
     expect(resumed.data!.resumeResource).toEqual({ status: 'ACTIVE', statusNote: null });
     await t.dataSource.query(
@@ -150,12 +156,13 @@ describe('the resource catalogue over GraphQL', () => {
     const verified = await t.gql(
       `mutation ($id: ID!) { verifyResource(id: $id, verifiedBy: "社協 佐藤") { isStale verifiedBy } }`,
       { id },
+      admin,
     );
     expect(verified.data!.verifyResource).toEqual({ isStale: false, verifiedBy: '社協 佐藤' });
   });
 
   it('updates only what it is given, and replaces the schedules when given', async () => {
-    const id = (await t.gql(CREATE, { input: salon({ name: '更新するサロン' }) })).data!
+    const id = (await t.gql(CREATE, { input: salon({ name: '更新するサロン' }) }, admin)).data!
       .createResource.id;
     const res = await t.gql(
       `mutation ($id: ID!, $input: UpdateResourceInput!) { updateResource(id: $id, input: $input) { name openings { capacity seatsTaken } fee { yen } schedules { weekdays nth freq } themes { code } } }`,
@@ -174,6 +181,7 @@ describe('the resource catalogue over GraphQL', () => {
           ],
         },
       },
+      admin,
     );
     expect(res.data!.updateResource).toEqual({
       name: '更新するサロン',
@@ -411,7 +419,7 @@ describe('the resource catalogue over GraphQL', () => {
       }
       const before = await count();
       const error = onlyError(
-        await t.gql(CREATE, { input: salon({ name: `不正な入力 ${field}`, ...overrides }) }),
+        await t.gql(CREATE, { input: salon({ name: `不正な入力 ${field}`, ...overrides }) }, admin),
       );
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.errors?.map((e) => e.field)).toContain(field);
@@ -420,34 +428,40 @@ describe('the resource catalogue over GraphQL', () => {
     });
 
     it('a point given to a resource that is already online-only is BAD_USER_INPUT, not a database error', async () => {
-      const created = await t.gql(CREATE, {
-        input: salon({
-          name: 'オンライン相談会',
-          kind: 'PROGRAM',
-          details: {},
-          location: null,
-          onlineOnly: true,
-        }),
-      });
+      const created = await t.gql(
+        CREATE,
+        {
+          input: salon({
+            name: 'オンライン相談会',
+            kind: 'PROGRAM',
+            details: {},
+            location: null,
+            onlineOnly: true,
+          }),
+        },
+        admin,
+      );
       expect(created.errors).toBeUndefined();
       const id = created.data!.createResource.id;
       const error = onlyError(
         await t.gql(
           `mutation ($id: ID!) { updateResource(id: $id, input: { location: { latitude: 35.605, longitude: 139.605 } }) { id } }`,
           { id },
+          admin,
         ),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'location' });
     });
 
     it('an update that would put capacity below seats taken leaves the resource as it was', async () => {
-      const id = (await t.gql(CREATE, { input: salon({ name: '定員を減らすサロン' }) })).data!
-        .createResource.id;
+      const id = (await t.gql(CREATE, { input: salon({ name: '定員を減らすサロン' }) }, admin))
+        .data!.createResource.id;
       const before = await t.dataSource.query(`SELECT * FROM resource WHERE id = $1`, [id]);
       const error = onlyError(
         await t.gql(
           `mutation ($id: ID!) { updateResource(id: $id, input: { openings: { capacity: 1 } }) { id } }`,
           { id },
+          admin,
         ),
       );
       expect(error.extensions).toMatchObject({

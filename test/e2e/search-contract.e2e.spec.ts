@@ -1,4 +1,5 @@
 import { OutboxRelay } from '@app/search';
+import { signedIn } from '../support/auth';
 import { aCityWithAreas, anOrganization } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -37,6 +38,10 @@ describe.each(ENGINES)('search engine contract: $name', ({ name, env }) => {
       municipalityId: tree.municipality.id,
       name: '契約テスト会',
     });
+    const { auth: admin } = await signedIn(t, {
+      municipalityId: tree.municipality.id,
+      role: 'ADMIN',
+    });
     const create = async (input: Record<string, unknown>) => {
       const res = await t.gql(
         `mutation ($input: CreateResourceInput!) { createResource(input: $input) { id } }`,
@@ -48,6 +53,7 @@ describe.each(ENGINES)('search engine contract: $name', ({ name, env }) => {
             ...input,
           },
         },
+        admin,
       );
       if (res.errors) throw new Error(JSON.stringify(res.errors));
     };

@@ -1,5 +1,6 @@
 import { OutboxRelay } from '@app/search';
 import { createServer } from 'node:net';
+import { signedIn } from '../support/auth';
 import { aCityWithAreas, anOrganization } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -26,6 +27,10 @@ describe('search outbox with Meilisearch down', () => {
     const tree = await aCityWithAreas(t.dataSource, 139.9, 35.9);
     headers = { 'X-Municipality-Id': tree.municipality.id };
     const org = await anOrganization(t.dataSource, { municipalityId: tree.municipality.id });
+    const { auth: admin } = await signedIn(t, {
+      municipalityId: tree.municipality.id,
+      role: 'ADMIN',
+    });
     const res = await t.gql(
       `mutation ($input: CreateResourceInput!) { createResource(input: $input) { id } }`,
       {
@@ -36,6 +41,7 @@ describe('search outbox with Meilisearch down', () => {
           name: '縁側カフェ',
         },
       },
+      admin,
     );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     resourceId = res.data!.createResource.id;

@@ -1,5 +1,6 @@
 import { RequestContext, Viewer } from '@app/common';
 import { SearchService } from '@app/search';
+import { aViewer, signedIn } from '../support/auth';
 import { aCityWithAreas, anOrganization } from '../support/factories';
 import { onlyError, startTestApp, TestApp } from '../support/test-app';
 
@@ -8,6 +9,8 @@ describe('searchResources', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<typeof aCityWithAreas>>;
   let headers: Record<string, string>;
+  /** An administrator of the test city, who writes the listings. */
+  let admin: Record<string, string>;
   let org: string;
   const ids: Record<string, string> = {};
 
@@ -23,6 +26,7 @@ describe('searchResources', () => {
           ...input,
         },
       },
+      admin,
     );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
     ids[name] = res.data!.createResource.id;
@@ -48,6 +52,7 @@ describe('searchResources', () => {
     t = await startTestApp();
     tree = await aCityWithAreas(t.dataSource, 139.7, 35.7);
     headers = { 'X-Municipality-Id': tree.municipality.id };
+    admin = (await signedIn(t, { municipalityId: tree.municipality.id, role: 'ADMIN' })).auth;
     org = (
       await anOrganization(t.dataSource, {
         municipalityId: tree.municipality.id,
@@ -120,9 +125,9 @@ describe('searchResources', () => {
     });
 
     it("returns professional-only listings to the municipality's coordinators", async () => {
-      const coordinator: Viewer = { kind: 'COORDINATOR', municipalityId: tree.municipality.id };
+      const coordinator: Viewer = aViewer('COORDINATOR', tree.municipality.id);
       const outcome = await RequestContext.run(
-        { requestId: 't', tenantId: null, viewer: coordinator },
+        { requestId: 't', defaultMunicipalityId: null, viewer: coordinator },
         () =>
           t.app
             .get(SearchService)
@@ -229,19 +234,23 @@ describe('searchResources', () => {
     it('finds a listing as soon as it is written, and by its new name after an edit', async () => {
       await create('手芸の集い');
       expect(await names({ q: '手芸' })).toEqual(['手芸の集い']);
-      await t.gql(
+      const updated = await t.gql(
         `mutation ($id: ID!) { updateResource(id: $id, input: { name: "陶芸の集い" }) { id } }`,
         { id: ids['手芸の集い'] },
+        admin,
       );
+      expect(updated.errors).toBeUndefined();
       expect(await names({ q: '手芸' })).toEqual([]);
       expect(await names({ q: '陶芸' })).toEqual(['陶芸の集い']);
     });
 
     it("finds listings by their host's new name after the host is renamed", async () => {
-      await t.gql(
+      const renamed = await t.gql(
         `mutation ($id: ID!) { updateOrganization(id: $id, input: { name: "NPO法人こもれび" }) { id } }`,
         { id: org },
+        admin,
       );
+      expect(renamed.errors).toBeUndefined();
       expect(await names({ q: 'こもれび' })).toEqual(['コーヒーの会', '畑の手伝い', '陶芸の集い']);
     });
   });

@@ -83,32 +83,39 @@ export class AuthService {
   /** A new pair of tokens for a valid refresh token; the old one stops working. Reuse revokes the session. */
   async refresh(refreshToken: string): Promise<IssuedTokens> {
     const claims = await this.tokens.verifyRefresh(refreshToken);
-    return RequestContext.asTenant(claims.municipalityId, () =>
-      this.dataSource.transaction(async (em) => {
+    const outcome = await RequestContext.asTenant(claims.municipalityId, () =>
+      this.dataSource.transaction(async (em): Promise<IssuedTokens | 'REUSED' | 'INVALID'> => {
         const session = await em.getRepository(AuthSessionEntity).findOne({
           where: { id: claims.sessionId },
           lock: { mode: 'pessimistic_write' },
         });
         const presented = sha256(claims.secret);
-        if (!session || session.revokedAt || session.expiresAt <= new Date())
-          throw new UnauthenticatedException(EXPIRED);
+        if (!session || session.revokedAt || session.expiresAt <= new Date()) return 'INVALID';
         if (session.refreshHash !== presented) {
-          if (session.previousRefreshHash === presented) {
-            // A refresh token used twice: someone else may hold a copy. End the session.
-            await this.sessions.revoke(session.id, 'refresh token reused', em);
-          }
-          throw new UnauthenticatedException(EXPIRED);
+          if (session.previousRefreshHash !== presented) return 'INVALID';
+          // A refresh token used twice: someone else may hold a copy. The session ends (and
+          // stays ended: this transaction commits before the caller is refused).
+          await this.sessions.revoke(session.id, 'refresh token reused', em);
+          return 'REUSED';
         }
         const user = await em.getRepository(UserEntity).findOneBy({ id: session.userId });
-        if (!user || user.status !== UserStatus.ACTIVE) throw new UnauthenticatedException(EXPIRED);
+        if (!user || user.status !== UserStatus.ACTIVE) return 'INVALID';
         const secret = this.tokens.newRefreshSecret();
-        session.previousRefreshHash = session.refreshHash;
-        session.refreshHash = sha256(secret);
-        session.refreshedAt = new Date();
-        await em.getRepository(AuthSessionEntity).save(session);
+        await em
+          .getRepository(AuthSessionEntity)
+          .update(
+            { id: session.id },
+            {
+              previousRefreshHash: session.refreshHash,
+              refreshHash: sha256(secret),
+              refreshedAt: new Date(),
+            },
+          );
         return this.issue(user, session, secret);
       }),
     );
+    if (typeof outcome === 'string') throw new UnauthenticatedException(EXPIRED);
+    return outcome;
   }
 
   /** Ends the session the request's access token belongs to. */

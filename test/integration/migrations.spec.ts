@@ -1,6 +1,10 @@
+import { loadConfig } from '@app/common';
 import { schemaDrift } from '@db/schema-check';
 import { pendingMigrations } from '@db/migration-status';
 import { prepareDatabase } from '@db/prepare';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { connect, ScratchDatabase, scratchDatabase, testDatabase } from '../support/test-database';
 
@@ -85,8 +89,15 @@ describe('migrations, on an empty database', () => {
     it('migrate it once between them, neither failing', async () => {
       const db = await scratchDatabase();
       const [a, b] = [await connect(db), await connect(db)];
+      const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-migrate-'));
       try {
-        const config = { migrateOnStart: true, demoSeed: false };
+        const config = {
+          migrateOnStart: true,
+          demoSeed: false,
+          production: false,
+          dataDir,
+          secrets: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).secrets,
+        };
         const [ra, rb] = await Promise.all([
           prepareDatabase(a, config, false),
           prepareDatabase(b, config, false),
@@ -99,6 +110,7 @@ describe('migrations, on an empty database', () => {
         await a.destroy();
         await b.destroy();
         await db.drop();
+        rmSync(dataDir, { recursive: true, force: true });
       }
     });
   },

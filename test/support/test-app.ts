@@ -37,6 +37,7 @@ export interface TestApp {
 export async function startTestApp(
   database: TestDatabase = testDatabase(),
   env: Record<string, string> = {},
+  logDestination?: NodeJS.WritableStream,
 ): Promise<TestApp> {
   const config: AppConfig = loadConfig({
     NODE_ENV: 'test',
@@ -46,7 +47,7 @@ export async function startTestApp(
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  const app = await createApp(config, database);
+  const app = await createApp(config, database, logDestination);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const dataSource = app.get(DataSource);

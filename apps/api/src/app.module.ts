@@ -39,17 +39,19 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   embedded: boolean;
+  /** Where log lines go; standard output when unset. */
+  logDestination?: NodeJS.WritableStream;
 }
 
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot({ config, databaseUrl, embedded }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, embedded, logDestination }: AppModuleOptions): DynamicModule {
     const graphqlLogger = new Logger('GraphQL');
     return {
       module: AppModule,
       imports: [
         CommonModule.forRoot(config),
-        LoggingModule.forRoot(config),
+        LoggingModule.forRoot(config, logDestination),
         TypeOrmModule.forRoot(
           buildDataSourceOptions({
             url: databaseUrl,

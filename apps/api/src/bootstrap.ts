@@ -9,9 +9,15 @@ import { AppModule } from './app.module';
 export async function createApp(
   config: AppConfig,
   database: { url: string; embedded: boolean },
+  logDestination?: NodeJS.WritableStream,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, databaseUrl: database.url, embedded: database.embedded }),
+    AppModule.forRoot({
+      config,
+      databaseUrl: database.url,
+      embedded: database.embedded,
+      logDestination,
+    }),
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));

@@ -12,33 +12,34 @@ import { requestIdOf } from '../context/request-context.middleware';
  */
 @Module({})
 export class LoggingModule {
-  static forRoot(config: Pick<AppConfig, 'logLevel'>): DynamicModule {
+  /** `destination`: where log lines go (standard output unless given; tests capture them). */
+  static forRoot(
+    config: Pick<AppConfig, 'logLevel'>,
+    destination?: NodeJS.WritableStream,
+  ): DynamicModule {
+    const options = {
+      level: config.logLevel,
+      genReqId: (req: IncomingMessage) => requestIdOf(req),
+      customProps: () => {
+        const scope = databaseScope();
+        return { tenantId: scope?.tenantId ?? undefined, userId: scope?.userId ?? undefined };
+      },
+      autoLogging: {
+        ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz',
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+    };
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req: IncomingMessage) => requestIdOf(req),
-            customProps: () => {
-              const scope = databaseScope();
-              return { tenantId: scope?.tenantId ?? undefined, userId: scope?.userId ?? undefined };
-            },
-            autoLogging: {
-              ignore: (req: IncomingMessage) => req.url === '/healthz' || req.url === '/readyz',
-            },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
-          },
-        }),
-      ],
+      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options })],
       exports: [LoggerModule],
     };
   }

@@ -31,7 +31,17 @@ describe('Meilisearch filter', () => {
   });
 
   it('lets a coordinator see professional listings of their own municipality only', () => {
-    const filter = meiliFilter(base({ viewer: { kind: 'COORDINATOR', municipalityId: 'm-2' } }));
+    const filter = meiliFilter(
+      base({
+        viewer: {
+          kind: 'COORDINATOR',
+          userId: '00000000-0000-4000-8000-000000000001',
+          municipalityId: 'm-2',
+          teamId: null,
+          areaIds: [],
+        },
+      }),
+    );
     expect(filter).toContain(
       '(visibility = "PUBLIC" OR (municipalityId = "m-2" AND visibility = "PROFESSIONAL"))',
     );

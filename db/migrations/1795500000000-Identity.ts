@@ -62,7 +62,7 @@ export class Identity1795500000000 implements MigrationInterface {
       `CREATE INDEX "user_organization_organization_idx" ON "user_organization"  ("organization_id")`,
     );
     await q.query(
-      `CREATE TABLE "auth_session" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "municipality_id" uuid NOT NULL, "refresh_hash" text NOT NULL, "previous_refresh_hash" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "refreshed_at" TIMESTAMP WITH TIME ZONE, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "revoked_reason" text, CONSTRAINT "auth_session_pkey" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "auth_session" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL, "municipality_id" uuid NOT NULL, "refresh_hash" text NOT NULL, "refresh_generation" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "refreshed_at" TIMESTAMP WITH TIME ZONE, "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "revoked_reason" text, CONSTRAINT "auth_session_pkey" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE INDEX "auth_session_user_idx" ON "auth_session"  ("user_id")`);
     await q.query(`CREATE TYPE "public"."candidate_status" AS ENUM('ACTIVE', 'ARCHIVED')`);
@@ -262,7 +262,6 @@ export class Identity1795500000000 implements MigrationInterface {
       await q.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);
     }
-    await q.query(`DROP FUNCTION app_tenant()`);
     await q.query(`ALTER TABLE "consent" DROP CONSTRAINT "consent_withdrawn_by_fk"`);
     await q.query(`ALTER TABLE "consent" DROP CONSTRAINT "consent_recorded_by_fk"`);
     await q.query(`ALTER TABLE "consent" DROP CONSTRAINT "consent_candidate_fk"`);
@@ -306,6 +305,7 @@ export class Identity1795500000000 implements MigrationInterface {
     await q.query(`DROP INDEX "public"."audit_log_time_idx"`);
     await q.query(`DROP TABLE "audit_log"`);
     await q.query(`DROP TYPE "public"."audit_action"`);
+    await q.query(`DROP FUNCTION app_tenant()`);
     await q.query(
       `ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM tsunagu_app`,
     );

@@ -100,8 +100,15 @@ describe('sign-in, sessions and user administration', () => {
     const me = await t.gql(ME, {}, { authorization: `Bearer ${second.accessToken}` });
     expect(me.data?.me.email).toBe(user.email);
 
-    // The first refresh token again: somebody holds a copy. Both pairs stop working.
+    const third = (await t.gql(REFRESH, { r: second.refreshToken })).data!.refreshToken;
+    expect(third.refreshToken).not.toBe(second.refreshToken);
+
+    // The first refresh token again, two generations later: somebody holds a copy. The session
+    // ends, and every token of it stops working.
     expect(onlyError(await t.gql(REFRESH, { r: first.refreshToken })).extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(onlyError(await t.gql(REFRESH, { r: third.refreshToken })).extensions?.code).toBe(
       'UNAUTHENTICATED',
     );
     expect(onlyError(await t.gql(REFRESH, { r: second.refreshToken })).extensions?.code).toBe(
@@ -116,6 +123,28 @@ describe('sign-in, sessions and user administration', () => {
       body: JSON.stringify({ query: ME }),
     });
     expect(after.status).toBe(401);
+  });
+
+  it('with a temporary password, allows only reading oneself, choosing a new password and signing out', async () => {
+    const user = await aUser(t.dataSource, { municipalityId: city.municipality.id, role: 'ADMIN' });
+    const reset = await t.gql(
+      'mutation ($id: ID!) { resetPassword(userId: $id) { temporaryPassword } }',
+      { id: user.id },
+      admin.auth,
+    );
+    const temporary: string = reset.data!.resetPassword.temporaryPassword;
+    const auth = await signIn(t, { email: user.email, password: temporary });
+    expect((await t.gql(ME, {}, auth)).data?.me.email).toBe(user.email);
+    const blocked = onlyError(await t.gql('{ users(first: 1) { totalCount } }', {}, auth));
+    expect(blocked.extensions?.code).toBe('FORBIDDEN');
+    expect(blocked.message).toContain('新しいパスワード');
+    const changed = await t.gql(
+      'mutation ($c: String!) { changePassword(currentPassword: $c, newPassword: "chosen-by-me-2026") }',
+      { c: temporary },
+      auth,
+    );
+    expect(changed.data).toEqual({ changePassword: true });
+    expect((await t.gql('{ users(first: 1) { totalCount } }', {}, auth)).errors).toBeUndefined();
   });
 
   it('refuses an access token where a refresh token is expected, and the reverse', async () => {

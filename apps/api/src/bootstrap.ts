@@ -23,7 +23,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // GraphQL documents and inputs are small; a larger body is refused before it is parsed.
   app.useBodyParser('json', { limit: '100kb' });
-  if (config.auth.trustProxy) app.set('trust proxy', true);
+  // One reverse proxy in front: its X-Forwarded-For entry, not one a client wrote, is the address.
+  if (config.auth.trustProxy) app.set('trust proxy', 1);
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');

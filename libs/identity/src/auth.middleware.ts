@@ -41,11 +41,11 @@ export class AuthMiddleware implements NestMiddleware {
     const header = req.header('authorization');
     if (header) {
       const token = BEARER.exec(header)?.[1];
-      const { viewer, sessionId } = token
-        ? await this.auth.viewerFor(token)
-        : await Promise.reject(new UnauthenticatedHeader());
-      ctx.viewer = viewer;
-      ctx.sessionId = sessionId;
+      if (!token) throw new UnauthenticatedHeader();
+      const found = await this.auth.viewerFor(token);
+      ctx.viewer = found.viewer;
+      ctx.sessionId = found.sessionId;
+      ctx.passwordChangeRequired = found.mustChangePassword;
     }
     const v = ctx.viewer;
     await this.limits.request(ctx.ip, v.kind === 'ANONYMOUS' ? null : v.userId);

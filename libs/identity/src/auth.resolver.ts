@@ -1,4 +1,10 @@
-import { Public, RequestContext, SignedIn, UnauthenticatedException } from '@app/common';
+import {
+  AllowedWithTemporaryPassword,
+  Public,
+  RequestContext,
+  SignedIn,
+  UnauthenticatedException,
+} from '@app/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 
 import { AuthService, IssuedTokens } from './auth.service';
@@ -32,6 +38,7 @@ export class AuthResolver {
   }
 
   @SignedIn()
+  @AllowedWithTemporaryPassword()
   @Mutation(() => Boolean, { description: 'Sign out: this session ends at once' })
   async logout(): Promise<boolean> {
     const sessionId = RequestContext.current()?.sessionId;
@@ -40,6 +47,7 @@ export class AuthResolver {
   }
 
   @SignedIn()
+  @AllowedWithTemporaryPassword()
   @Mutation(() => Boolean, { description: 'Choose a new password; other sessions end' })
   async changePassword(
     @Args('currentPassword') currentPassword: string,
@@ -54,6 +62,7 @@ export class AuthResolver {
   }
 
   @SignedIn()
+  @AllowedWithTemporaryPassword()
   @Query(() => UserModel, { description: 'The signed-in user' })
   me(): Promise<UserModel> {
     return this.users.me();

@@ -51,7 +51,9 @@ export class AuthService {
     await this.limits.loginAttempt(RequestContext.current()?.ip ?? 'unknown', emailHash);
     const found = await this.users.identify(emailHash);
     if (!found) {
+      // As long as a wrong password for a real account: an unknown address is not told apart.
       await verifyAgainstNothing(password);
+      await sleep(this.pauseAfter(1));
       throw new UnauthenticatedException(LOGIN_FAILED);
     }
     return RequestContext.asTenant(found.municipalityId, async () => {
@@ -60,8 +62,8 @@ export class AuthService {
       const locked = user.lockedUntil !== null && user.lockedUntil > new Date();
       const valid = await verifyPassword(user.passwordHash, password);
       if (!valid || locked || user.status !== UserStatus.ACTIVE) {
-        if (!locked) await this.recordFailure(user);
-        await sleep(this.pauseAfter(user.failedLogins + 1));
+        const failures = locked ? this.config.auth.maxFailures : await this.recordFailure(user.id);
+        await sleep(this.pauseAfter(failures));
         throw new UnauthenticatedException(LOGIN_FAILED);
       }
       return this.dataSource.transaction(async (em) => {
@@ -89,28 +91,30 @@ export class AuthService {
           where: { id: claims.sessionId },
           lock: { mode: 'pessimistic_write' },
         });
-        const presented = sha256(claims.secret);
         if (!session || session.revokedAt || session.expiresAt <= new Date()) return 'INVALID';
-        if (session.refreshHash !== presented) {
-          if (session.previousRefreshHash !== presented) return 'INVALID';
-          // A refresh token used twice: someone else may hold a copy. The session ends (and
-          // stays ended: this transaction commits before the caller is refused).
+        if (claims.generation < session.refreshGeneration) {
+          // A refresh token the session has moved past: someone else may hold a copy. The
+          // session ends (and stays ended: this transaction commits before the caller is refused).
           await this.sessions.revoke(session.id, 'refresh token reused', em);
           return 'REUSED';
         }
+        if (
+          claims.generation !== session.refreshGeneration ||
+          session.refreshHash !== sha256(claims.secret)
+        )
+          return 'INVALID';
         const user = await em.getRepository(UserEntity).findOneBy({ id: session.userId });
         if (!user || user.status !== UserStatus.ACTIVE) return 'INVALID';
         const secret = this.tokens.newRefreshSecret();
-        await em
-          .getRepository(AuthSessionEntity)
-          .update(
-            { id: session.id },
-            {
-              previousRefreshHash: session.refreshHash,
-              refreshHash: sha256(secret),
-              refreshedAt: new Date(),
-            },
-          );
+        session.refreshGeneration += 1;
+        await em.getRepository(AuthSessionEntity).update(
+          { id: session.id },
+          {
+            refreshGeneration: session.refreshGeneration,
+            refreshHash: sha256(secret),
+            refreshedAt: new Date(),
+          },
+        );
         return this.issue(user, session, secret);
       }),
     );
@@ -124,26 +128,30 @@ export class AuthService {
   }
 
   /** The viewer a bearer token stands for, or an UNAUTHENTICATED error when it no longer does. */
-  async viewerFor(accessToken: string): Promise<{ viewer: Viewer; sessionId: string }> {
+  async viewerFor(
+    accessToken: string,
+  ): Promise<{ viewer: Viewer; sessionId: string; mustChangePassword: boolean }> {
     const claims = await this.tokens.verifyAccess(accessToken);
-    const viewer = await RequestContext.asTenant(claims.municipalityId, () =>
+    const found = await RequestContext.asTenant(claims.municipalityId, () =>
       this.sessions.viewerOf(claims.sessionId, claims.userId),
     );
-    if (!viewer) throw new UnauthenticatedException(EXPIRED);
-    return { viewer, sessionId: claims.sessionId };
+    if (!found) throw new UnauthenticatedException(EXPIRED);
+    return { ...found, sessionId: claims.sessionId };
   }
 
-  private async recordFailure(user: UserEntity): Promise<void> {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= this.config.auth.maxFailures;
-    await this.users.update(user.id, {
-      failedLogins: lock ? 0 : failures,
-      lockedUntil: lock ? new Date(Date.now() + this.config.auth.lockMinutes * 60_000) : null,
-    });
-    user.failedLogins = failures;
+  /**
+   * One more failure in a row, counted in one statement (concurrent guesses cannot all read the
+   * same count); the last allowed one locks the account. Answers the failures so far.
+   */
+  private recordFailure(userId: string): Promise<number> {
+    return this.users.recordFailure(
+      userId,
+      this.config.auth.maxFailures,
+      this.config.auth.lockMinutes,
+    );
   }
 
-  /** 0.25 s, 0.5 s, 1 s, 2 s… after each failure in a row, at most 4 s. */
+  /** 0.25 s, 0.5 s, 1 s, 2 s, 4 s after each failure in a row. */
   private pauseAfter(failures: number): number {
     return Math.min(4000, 125 * 2 ** Math.min(failures, 5));
   }
@@ -156,7 +164,11 @@ export class AuthService {
     const claims = { userId: user.id, sessionId: session.id, municipalityId: user.municipalityId };
     return {
       accessToken: await this.tokens.access(claims),
-      refreshToken: await this.tokens.refresh({ ...claims, secret }),
+      refreshToken: await this.tokens.refresh({
+        ...claims,
+        secret,
+        generation: session.refreshGeneration,
+      }),
       accessTokenExpiresAt: new Date(Date.now() + this.tokens.accessSeconds * 1000),
       refreshTokenExpiresAt: session.expiresAt,
       user,

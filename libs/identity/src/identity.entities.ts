@@ -163,7 +163,8 @@ export class UserOrganizationEntity {
 
 /**
  * A signed-in session: the refresh token's hash (the token itself is never stored), rotated on
- * every refresh; a refresh with the previous token (a stolen copy used twice) revokes the session.
+ * every refresh; a refresh token of an earlier generation (a copy used after the session moved on)
+ * revokes the session.
  * Access tokens name their session, so signing out stops them at the next request.
  */
 @Entity('auth_session')
@@ -189,8 +190,9 @@ export class AuthSessionEntity {
   @Column({ name: 'refresh_hash', type: 'text' })
   refreshHash!: string;
 
-  @Column({ name: 'previous_refresh_hash', type: 'text', nullable: true })
-  previousRefreshHash!: string | null;
+  /** How many times the session was refreshed; a refresh token names the generation it belongs to. */
+  @Column({ name: 'refresh_generation', type: 'integer', default: 0 })
+  refreshGeneration!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

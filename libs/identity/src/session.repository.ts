@@ -4,6 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuthSessionEntity, UserRole } from './identity.entities';
 
 interface ViewerRow {
+  must_change_password: boolean;
   user_id: string;
   municipality_id: string;
   role: UserRole;
@@ -22,9 +23,12 @@ export class SessionRepository extends EntityRepository<AuthSessionEntity> {
    * The viewer of an open session: the session is neither revoked nor expired and its user is
    * active. One statement per request, under the token's tenant.
    */
-  async viewerOf(sessionId: string, userId: string): Promise<Viewer | null> {
+  async viewerOf(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ viewer: Viewer; mustChangePassword: boolean } | null> {
     const rows: ViewerRow[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.municipality_id, u.role, u.team_id, u.area_ids,
+      `SELECT u.id AS user_id, u.municipality_id, u.role, u.team_id, u.area_ids, u.must_change_password,
               COALESCE(array_agg(uo.organization_id ORDER BY uo.organization_id)
                        FILTER (WHERE uo.organization_id IS NOT NULL), '{}') AS organization_ids
          FROM auth_session s
@@ -36,6 +40,10 @@ export class SessionRepository extends EntityRepository<AuthSessionEntity> {
     );
     if (!rows.length) return null;
     const r = rows[0];
+    return { viewer: this.toViewer(r), mustChangePassword: r.must_change_password };
+  }
+
+  private toViewer(r: ViewerRow): Viewer {
     switch (r.role) {
       case UserRole.ADMIN:
         return { kind: 'ADMIN', userId: r.user_id, municipalityId: r.municipality_id };

@@ -15,6 +15,8 @@ export interface AccessClaims {
 export interface RefreshClaims extends AccessClaims {
   /** The refresh secret; the session keeps only its hash. */
   secret: string;
+  /** The session's refresh generation this token was issued at. */
+  generation: number;
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
@@ -49,7 +51,10 @@ export class TokenService {
   }
 
   refresh(claims: RefreshClaims): Promise<string> {
-    return this.sign('refresh', claims, this.refreshSeconds, claims.secret);
+    return this.sign('refresh', claims, this.refreshSeconds, {
+      jti: claims.secret,
+      gen: claims.generation,
+    });
   }
 
   async verifyAccess(token: string): Promise<AccessClaims> {
@@ -59,17 +64,18 @@ export class TokenService {
 
   async verifyRefresh(token: string): Promise<RefreshClaims> {
     const payload = await this.verify(token, 'refresh');
-    if (typeof payload.secret !== 'string') throw new UnauthenticatedException(EXPIRED);
+    if (typeof payload.secret !== 'string' || !Number.isInteger(payload.generation))
+      throw new UnauthenticatedException(EXPIRED);
     return payload as RefreshClaims;
   }
 
-  private sign(typ: string, c: AccessClaims, seconds: number, secret?: string): Promise<string> {
-    return new SignJWT({
-      typ,
-      sid: c.sessionId,
-      mun: c.municipalityId,
-      ...(secret && { jti: secret }),
-    })
+  private sign(
+    typ: string,
+    c: AccessClaims,
+    seconds: number,
+    extra: Record<string, string | number> = {},
+  ): Promise<string> {
+    return new SignJWT({ typ, sid: c.sessionId, mun: c.municipalityId, ...extra })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(c.userId)
       .setIssuer(ISSUER)
@@ -79,7 +85,10 @@ export class TokenService {
       .sign(this.key);
   }
 
-  private async verify(token: string, typ: string): Promise<AccessClaims & { secret?: string }> {
+  private async verify(
+    token: string,
+    typ: string,
+  ): Promise<AccessClaims & { secret?: string; generation?: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -98,6 +107,7 @@ export class TokenService {
         sessionId: payload.sid,
         municipalityId: payload.mun,
         secret: payload.jti,
+        generation: typeof payload.gen === 'number' ? payload.gen : undefined,
       };
     } catch (error) {
       if (error instanceof UnauthenticatedException) throw error;

@@ -24,6 +24,20 @@ export class UserRepository extends EntityRepository<UserEntity> {
     await this.repo(em).update({ id }, values);
   }
 
+  /** Counts a failed sign-in atomically; at `max` in a row the account locks and the count restarts. */
+  async recordFailure(id: string, max: number, lockMinutes: number): Promise<number> {
+    const [rows]: [{ failures: number }[], number] = await this.dataSource.query(
+      `UPDATE app_user
+          SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
+              locked_until = CASE WHEN failed_logins + 1 >= $2
+                                  THEN now() + make_interval(mins => $3) ELSE locked_until END
+        WHERE id = $1
+        RETURNING CASE WHEN failed_logins = 0 THEN $2 ELSE failed_logins END AS failures`,
+      [id, max, lockMinutes],
+    );
+    return rows[0]?.failures ?? max;
+  }
+
   async organizationIdsOf(userId: string, em?: EntityManager): Promise<string[]> {
     const rows = await (em ?? this.dataSource.manager)
       .getRepository(UserOrganizationEntity)

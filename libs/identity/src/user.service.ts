@@ -18,6 +18,7 @@ import { CreateUserInput, UpdateUserInput } from './dto/identity.input';
 import { TeamEntity, UserEntity, UserRole, UserStatus } from './identity.entities';
 import { TeamModel, UserModel } from './models/identity.models';
 import { checkNewPassword, hashPassword, temporaryPassword, verifyPassword } from './password';
+import { RateLimits } from './rate-limits';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 
@@ -34,6 +35,7 @@ export class UserService {
     private readonly areas: AreaService,
     private readonly organizations: OrganizationService,
     private readonly audit: AuditService,
+    private readonly limits: RateLimits,
   ) {}
 
   async me(): Promise<UserModel> {
@@ -106,7 +108,8 @@ export class UserService {
     const admin = RequestContext.signedIn();
     return this.dataSource.transaction(async (em) => {
       const user = await this.users.findForUpdate(id, em);
-      if (!user) throw new NotFoundException('利用者', 'id');
+      if (!user || user.municipalityId !== admin.municipalityId)
+        throw new NotFoundException('利用者', 'id');
       const role = input.role ?? user.role;
       const next = {
         teamId: input.teamId !== undefined ? input.teamId : user.teamId,
@@ -144,12 +147,13 @@ export class UserService {
 
   /** A new temporary password; every session of the user ends and any lock is lifted. */
   async resetPassword(id: string): Promise<{ user: UserModel; temporaryPassword: string }> {
-    RequestContext.signedIn();
+    const admin = RequestContext.signedIn();
     const temporary = temporaryPassword();
     const passwordHash = await hashPassword(temporary);
     return this.dataSource.transaction(async (em) => {
       const user = await this.users.findForUpdate(id, em);
-      if (!user) throw new NotFoundException('利用者', 'id');
+      if (!user || user.municipalityId !== admin.municipalityId)
+        throw new NotFoundException('利用者', 'id');
       await this.users.update(
         id,
         {
@@ -184,7 +188,8 @@ export class UserService {
       throw BadUserInputException.field('status', '自分自身は停止できません');
     return this.dataSource.transaction(async (em) => {
       const user = await this.users.findForUpdate(id, em);
-      if (!user) throw new NotFoundException('利用者', 'id');
+      if (!user || user.municipalityId !== admin.municipalityId)
+        throw new NotFoundException('利用者', 'id');
       await this.users.update(id, { status }, em);
       if (status !== UserStatus.ACTIVE) await this.sessions.revokeAllOf(id, 'disabled', em);
       await this.audit.record(
@@ -205,6 +210,11 @@ export class UserService {
     const viewer = RequestContext.signedIn();
     const user = await this.users.findById(viewer.userId);
     if (!user) throw new UnauthenticatedException();
+    // Guesses at the current password (with a stolen access token) are budgeted like sign-ins.
+    await this.limits.loginAttempt(
+      RequestContext.current()?.ip ?? 'unknown',
+      `password:${user.id}`,
+    );
     if (!(await verifyPassword(user.passwordHash, current)))
       throw BadUserInputException.field('currentPassword', '現在のパスワードが違います');
     const email = this.cipher.decrypt(user.emailEncrypted, EMAIL_FIELD);

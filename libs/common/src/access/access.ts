@@ -18,6 +18,13 @@ export const Roles = (...roles: Role[]) =>
 /** Any signed-in user. */
 export const SignedIn = () => Roles('ADMIN', 'COORDINATOR', 'HOST');
 
+export const TEMPORARY_PASSWORD_METADATA = 'tsunagu:temporary-password-ok';
+/**
+ * Allowed while the user still signs in with a temporary password (choosing a new one, signing
+ * out, reading who one is); everything else waits until the password is changed.
+ */
+export const AllowedWithTemporaryPassword = () => SetMetadata(TEMPORARY_PASSWORD_METADATA, true);
+
 /** How an access rule reads in the guard snapshot and in error logs. */
 export function describeAccess(rule: AccessRule | undefined): string {
   if (!rule) return 'NONE';
@@ -50,6 +57,13 @@ export class AccessGuard implements CanActivate {
     const viewer = RequestContext.viewer();
     if (viewer.kind === 'ANONYMOUS') throw new UnauthenticatedException();
     if (!rule.roles.includes(viewer.kind)) throw new ForbiddenException();
+    if (
+      RequestContext.current()?.passwordChangeRequired &&
+      !this.reflector.get<boolean | undefined>(TEMPORARY_PASSWORD_METADATA, context.getHandler())
+    )
+      throw new ForbiddenException(
+        '仮のパスワードでログインしています。先に新しいパスワードを設定してください（changePassword）',
+      );
     return true;
   }
 }

@@ -44,6 +44,8 @@ export interface RequestContextData {
   ip?: string;
   /** The sign-in session of the access token, when signed in. */
   sessionId?: string;
+  /** Signed in with a temporary password an admin issued: only choosing a new one is allowed. */
+  passwordChangeRequired?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

@@ -40,6 +40,24 @@ export function accessTo(viewer: Viewer, r: Owned): ResourceAccess {
   };
 }
 
+/** The same rule as `visibleTo`, for one row already read (e.g. locked for a write). */
+export function isVisibleTo(
+  viewer: Viewer,
+  r: Pick<Owned, 'municipalityId' | 'organizationId'> & { visibility: Visibility },
+): boolean {
+  if (r.visibility === Visibility.PUBLIC) return true;
+  switch (viewer.kind) {
+    case 'ANONYMOUS':
+      return false;
+    case 'COORDINATOR':
+      return viewer.municipalityId === r.municipalityId && r.visibility === Visibility.PROFESSIONAL;
+    case 'ADMIN':
+      return viewer.municipalityId === r.municipalityId;
+    case 'HOST':
+      return viewer.organizationIds.includes(r.organizationId);
+  }
+}
+
 export interface SqlCondition {
   sql: string;
   params: Record<string, unknown>;

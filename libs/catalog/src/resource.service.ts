@@ -23,7 +23,7 @@ import {
   ResourceDetailsInput,
   UpdateResourceInput,
 } from './dto/resource.input';
-import { accessTo, ResourceAccess } from './resource-policy';
+import { accessTo, isVisibleTo, ResourceAccess } from './resource-policy';
 import { ResourceEntity } from './resource.entity';
 import { ResourceRepository } from './resource.repository';
 import { Occurrence, OccurrenceRepository } from './schedule/occurrence.repository';
@@ -227,7 +227,9 @@ export class ResourceService {
 
   private async requireForWrite(id: string, em: EntityManager): Promise<ResourceEntity> {
     const current = await this.resources.findForUpdate(id, em);
-    if (!current) throw new NotFoundException('活動', 'id');
+    // A listing the viewer may not see is not found, rather than forbidden: it does not exist for them.
+    if (!current || !isVisibleTo(RequestContext.viewer(), current))
+      throw new NotFoundException('活動', 'id');
     assertManages(current.municipalityId, current.organizationId);
     return current;
   }

@@ -125,3 +125,15 @@ export function aViewer(
       return { kind, userId, municipalityId, organizationIds: extra.organizationIds ?? [] };
   }
 }
+
+/** The test keys as environment variables, for an app started in production mode. */
+export function testSecretsEnv(): Record<string, string> {
+  const secrets = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).secrets;
+  return {
+    FIELD_ENCRYPTION_KEYS: secrets.fieldKeys
+      .map((k) => `${k.id}:${k.key.toString('base64')}`)
+      .join(','),
+    LOOKUP_HASH_KEY: secrets.lookupKey.toString('base64'),
+    JWT_SECRET: secrets.jwtSecret.toString('utf8'),
+  };
+}

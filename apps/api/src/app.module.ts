@@ -8,6 +8,7 @@ import {
   formatGraphQLError,
   LoaderRegistry,
   LoggingModule,
+  oneSensitiveMutationRule,
   RequestContextMiddleware,
 } from '@app/common';
 import { buildDataSourceOptions } from '@app/database';
@@ -101,6 +102,7 @@ export class AppModule implements NestModule {
             // refused before it runs (a nested parent/children loop would multiply the work).
             validationRules: [
               depthLimit(MAX_QUERY_DEPTH),
+              oneSensitiveMutationRule,
               maxAliasesRule({ n: MAX_ALIASES, ...reported('別名（エイリアス）が多すぎます') }),
               costLimitRule({
                 maxCost: MAX_QUERY_COST,

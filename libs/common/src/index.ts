@@ -7,6 +7,7 @@ export * from './context';
 export * from './dataloader';
 export * from './errors';
 export * from './geo';
+export * from './graphql';
 export * from './logging';
 export * from './pagination';
 export * from './validation';

@@ -1,0 +1,1 @@
+export * from './one-sensitive-field.rule';

@@ -254,10 +254,10 @@ export class Identity1795500000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION audit_entry_hash(audit_log)`);
     await q.query(`DROP FUNCTION auth_identify(text)`);
     for (const table of ['municipality', 'resource', 'search_miss', ...CATALOGUE_TABLES]) {
-      const policies: { policyname: string }[] = await q.query(
+      const policies = (await q.query(
         `SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = $1`,
         [table],
-      );
+      )) as { policyname: string }[];
       for (const p of policies) await q.query(`DROP POLICY "${p.policyname}" ON "${table}"`);
       await q.query(`ALTER TABLE "${table}" NO FORCE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE "${table}" DISABLE ROW LEVEL SECURITY`);

@@ -28,17 +28,12 @@ describe('every operation declares its guard', () => {
           const method: unknown = Object.getOwnPropertyDescriptor(type.prototype, key)?.value;
           if (key === 'constructor' || typeof method !== 'function') continue;
           const rule =
-            (Reflect.getMetadata(ACCESS_METADATA, method as object) as AccessRule | undefined) ??
-            classRule;
-          const kind = Reflect.getMetadata(RESOLVER_TYPE, method as object) as string | undefined;
+            (Reflect.getMetadata(ACCESS_METADATA, method) as AccessRule | undefined) ?? classRule;
+          const kind = Reflect.getMetadata(RESOLVER_TYPE, method) as string | undefined;
           if (kind === 'Query' || kind === 'Mutation' || kind === 'Subscription') {
-            const name =
-              (Reflect.getMetadata(RESOLVER_NAME, method as object) as string | undefined) ?? key;
+            const name = (Reflect.getMetadata(RESOLVER_NAME, method) as string | undefined) ?? key;
             declared[`${kind}.${name}`] = describeAccess(rule);
-          } else if (
-            isController &&
-            Reflect.getMetadata(PATH_METADATA, method as object) !== undefined
-          ) {
+          } else if (isController && Reflect.getMetadata(PATH_METADATA, method) !== undefined) {
             declared[`HTTP ${type.name}.${key}`] = describeAccess(rule);
           }
         }

@@ -110,6 +110,6 @@ export class AuditResolver {
       first: args.first,
       after: args.after,
     });
-    return mapPage(page, AuditEntryModel.from);
+    return mapPage(page, (a) => AuditEntryModel.from(a));
   }
 }

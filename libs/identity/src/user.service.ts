@@ -244,7 +244,7 @@ export class UserService {
     return this.dataSource
       .getRepository(TeamEntity)
       .find({ where: { municipalityId: viewer.municipalityId }, order: { name: 'ASC' } })
-      .then((teams) => teams.map(TeamModel.from));
+      .then((teams) => teams.map((t) => TeamModel.from(t)));
   }
 
   async createTeam(name: string): Promise<TeamModel> {

@@ -2,6 +2,7 @@ import {
   FieldNode,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   SelectionSetNode,
   ValidationContext,
   ValidationRule,
@@ -22,7 +23,7 @@ export const SENSITIVE_MUTATIONS = new Set([
  */
 export const oneSensitiveMutationRule: ValidationRule = (context: ValidationContext) => ({
   OperationDefinition(operation) {
-    if (operation.operation !== 'mutation') return;
+    if (operation.operation !== OperationTypeNode.MUTATION) return;
     const found: FieldNode[] = [];
     const visited = new Set<string>();
     const collect = (set: SelectionSetNode) => {

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '@app/database';
 import { reindexSearch } from '@app/search';
 import { createDataSource } from './data-source';
+import { reencryptAll } from './encrypted-columns';
 import { pendingMigrations } from './migration-status';
 import { schemaDrift } from './schema-check';
 import { seedDemo } from './seeds/demo';
@@ -21,6 +22,8 @@ const USAGE = `Usage: node dist/db/cli.js <command>
   seed --scale N   add N generated resources (and N/5 organisations) to the benchmark city ベンチ市
   check            fail if the entities and the migrated schema differ
   search-reindex   rebuild the search index (and Meilisearch's, when it is the engine)
+  reencrypt        after a new key is put first in FIELD_ENCRYPTION_KEYS, re-encrypt every protected
+                   field written under an older key (then the old key can be removed)
   audit-verify     check every municipality's audit-log hash chain; exit 1 if an entry was changed,
                    removed or inserted
   municipality-create --code 139999 --name 〇〇市 --prefecture 東京都
@@ -40,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       'search-reindex',
       'audit-verify',
       'municipality-create',
+      'reencrypt',
     ].includes(command)
   ) {
     process.stderr.write(`${USAGE}\n`);
@@ -122,6 +126,14 @@ async function main(argv: string[]): Promise<number> {
           for (const b of result.breaks) say(`  entry ${b.id}: ${b.problem}`);
         }
         return broken ? 1 : 0;
+      }
+      case 'reencrypt': {
+        const cipher = new FieldCipher(config.secrets);
+        for (const r of await reencryptAll(dataSource, cipher))
+          say(
+            `${r.table}.${r.column}: ${r.rewritten} value(s) now under key ${cipher.activeKeyId}`,
+          );
+        return 0;
       }
       case 'municipality-create':
         return createMunicipality(dataSource, new FieldCipher(config.secrets), rest);

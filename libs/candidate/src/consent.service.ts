@@ -9,8 +9,10 @@ import { ConsentData, ConsentRecipient, parseScope, scopeKey } from './consent-s
 import { RecordConsentInput } from './dto/candidate.input';
 import { ConsentModel } from './models/candidate.models';
 
-const NOTE = 'consent.note';
-const WITHDRAWAL_NOTE = 'consent.withdrawal_note';
+/** The encrypted fields of a consent, each with the name its ciphertext is bound to. */
+export const CONSENT_FIELDS = { note: 'consent.note', withdrawalNote: 'consent.withdrawal_note' } as const;
+const NOTE = CONSENT_FIELDS.note;
+const WITHDRAWAL_NOTE = CONSENT_FIELDS.withdrawalNote;
 
 /**
  * 本人同意 as data. `allows` is what other modules call before they share anything about a person;

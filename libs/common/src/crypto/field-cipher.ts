@@ -71,6 +71,11 @@ export class FieldCipher {
     return stored === null ? null : this.decrypt(stored, field);
   }
 
+  /** The id of the key new values are encrypted with. */
+  get activeKeyId(): string {
+    return this.active.id;
+  }
+
   /** Whether a stored value was written under a key other than the active one. */
   needsRotation(stored: string): boolean {
     return stored.split('.')[1] !== this.active.id;

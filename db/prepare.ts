@@ -12,6 +12,8 @@ export interface Prepared {
   seeded: string | null;
   /** The demo sign-ins (never in production): made at seeding, kept in DATA_DIR. */
   demoAccounts: DemoAccount[];
+  /** The login is a superuser: row-level security holds only while requests keep their role. */
+  superuser: boolean;
 }
 
 /** At start-up: apply pending migrations (unless turned off), then seed the demo when empty. */
@@ -26,13 +28,16 @@ export async function prepareDatabase(
       )
     : [];
   await syncHolidays(dataSource);
+  const [{ superuser }] = await dataSource.query<{ superuser: boolean }[]>(
+    'SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
+  );
   const file = join(config.dataDir, 'demo-accounts.json');
   const kept = (): DemoAccount[] =>
     !config.production && existsSync(file)
       ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[])
       : [];
   if (!config.demoSeed || !(await isDatabaseEmpty(dataSource)))
-    return { migrated, seeded: null, demoAccounts: kept() };
+    return { migrated, seeded: null, demoAccounts: kept(), superuser };
   const summary = await seedDemo(dataSource);
   const accounts = await seedDemoAccounts(
     dataSource,
@@ -47,6 +52,7 @@ export async function prepareDatabase(
     migrated,
     seeded: `${summary.municipality} — ${summary.areas} areas, ${summary.organizations} organisations, ${summary.resources} resources, ${accounts.length} demo users`,
     demoAccounts: config.production ? [] : accounts,
+    superuser,
   };
 }
 

@@ -23,6 +23,11 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   const app = await createApp(config, database);
   const prepared = await prepareDatabase(app.get(DataSource), config, database.embedded);
+  if (config.production && prepared.superuser && !database.embedded)
+    process.stderr.write(
+      'Warning: DATABASE_URL signs in as a PostgreSQL superuser. Requests run as tsunagu_app under ' +
+        'row-level security, but a superuser login is more than the api needs; see infra/README.md.\n',
+    );
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
 

@@ -10,7 +10,10 @@ import { RecordConsentInput } from './dto/candidate.input';
 import { ConsentModel } from './models/candidate.models';
 
 /** The encrypted fields of a consent, each with the name its ciphertext is bound to. */
-export const CONSENT_FIELDS = { note: 'consent.note', withdrawalNote: 'consent.withdrawal_note' } as const;
+export const CONSENT_FIELDS = {
+  note: 'consent.note',
+  withdrawalNote: 'consent.withdrawal_note',
+} as const;
 const NOTE = CONSENT_FIELDS.note;
 const WITHDRAWAL_NOTE = CONSENT_FIELDS.withdrawalNote;
 

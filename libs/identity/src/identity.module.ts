@@ -4,7 +4,7 @@ import { OrganizationModule } from '@app/organization';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AccessGuard, installTenantScope } from '@app/common';
+import { AccessGuard, APP_CONFIG, AppConfig, installTenantScope } from '@app/common';
 import { AuthMiddleware } from './auth.middleware';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -30,7 +30,12 @@ import { UserService } from './user.service';
     AuthMiddleware,
     { provide: APP_GUARD, useClass: AccessGuard },
     // From here on, every statement a request sends runs as the application role under its tenant.
-    { provide: 'TENANT_SCOPE', inject: [DataSource], useFactory: installTenantScope },
+    {
+      provide: 'TENANT_SCOPE',
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (dataSource: DataSource, config: AppConfig) =>
+        installTenantScope(dataSource, config.queryTimeoutMs),
+    },
   ],
   exports: [AuthService, UserService, AuthMiddleware, RateLimits],
 })

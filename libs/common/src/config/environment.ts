@@ -183,6 +183,13 @@ export class EnvironmentVariables {
   @Max(1000, wholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000))
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** A database statement of a request running longer than this is cancelled (TIMEOUT). */
+  @Transform(toInt)
+  @IsInt(wholeNumber('QUERY_TIMEOUT_MS', 100, 600000))
+  @Min(100, wholeNumber('QUERY_TIMEOUT_MS', 100, 600000))
+  @Max(600000, wholeNumber('QUERY_TIMEOUT_MS', 100, 600000))
+  QUERY_TIMEOUT_MS = 10_000;
+
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   @Transform(toBool)
   @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
@@ -202,6 +209,8 @@ export interface AppConfig {
   demoSeed: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   staleAfterDays: number;
+  /** Statements of a request longer than this are cancelled. */
+  queryTimeoutMs: number;
   search: {
     engine: (typeof SEARCH_ENGINES)[number];
     meiliUrl?: string;
@@ -280,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoSeed: vars.DEMO_SEED ?? !production,
     logLevel: vars.LOG_LEVEL,
     staleAfterDays: vars.STALE_AFTER_DAYS,
+    queryTimeoutMs: vars.QUERY_TIMEOUT_MS,
     search: {
       engine: vars.SEARCH_ENGINE,
       meiliUrl: vars.MEILI_URL,

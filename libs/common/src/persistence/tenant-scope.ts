@@ -3,9 +3,8 @@ import { databaseScope } from '../context/request-context';
 
 /** The role the application's request queries run as: it owns nothing, so row-level security binds it. */
 export const APP_DB_ROLE = 'tsunagu_app';
-/** A request statement running longer than this is cancelled by PostgreSQL (57014). */
-export const STATEMENT_TIMEOUT_MS = 10_000;
 
+const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTALLED = Symbol('tenantScopeInstalled');
 
@@ -20,7 +19,7 @@ const INSTALLED = Symbol('tenantScopeInstalled');
  * The same pattern as PostgREST's per-request transaction with `SET LOCAL ROLE` and
  * `set_config(..., true)`.
  */
-export function installTenantScope(dataSource: DataSource): void {
+export function installTenantScope(dataSource: DataSource, statementTimeoutMs: number): void {
   const ds = dataSource as DataSource & { [INSTALLED]?: boolean };
   if (ds[INSTALLED]) return;
   ds[INSTALLED] = true;
@@ -28,12 +27,17 @@ export function installTenantScope(dataSource: DataSource): void {
   dataSource.createQueryRunner = (mode) => {
     const runner = create(mode);
     const scope = databaseScope();
-    return scope ? scoped(runner, scope) : runner;
+    return scope ? scoped(runner, { ...scope, statementTimeoutMs }) : runner;
   };
 }
 
 /** The statements that open a request transaction. Values are checked, then inlined (no parameters). */
-export function scopeStatements(scope: { tenantId: string | null; userId: string | null }): string {
+export function scopeStatements(scope: {
+  tenantId: string | null;
+  userId: string | null;
+  /** A statement running longer is cancelled by PostgreSQL (57014, answered as TIMEOUT). */
+  statementTimeoutMs?: number;
+}): string {
   const id = (value: string | null) => {
     if (value !== null && !UUID.test(value)) throw new Error('tenant and user ids must be UUIDs');
     return value ?? '';
@@ -43,14 +47,11 @@ export function scopeStatements(scope: { tenantId: string | null; userId: string
     `SET LOCAL ROLE ${APP_DB_ROLE}`,
     `SET LOCAL app.tenant_id = '${id(scope.tenantId)}'`,
     `SET LOCAL app.user_id = '${id(scope.userId)}'`,
-    `SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`,
+    `SET LOCAL statement_timeout = ${Math.trunc(scope.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)}`,
   ].join('; ');
 }
 
-function scoped(
-  runner: QueryRunner,
-  scope: { tenantId: string | null; userId: string | null },
-): QueryRunner {
+function scoped(runner: QueryRunner, scope: Parameters<typeof scopeStatements>[0]): QueryRunner {
   const begin = scopeStatements(scope);
   const query = runner.query.bind(runner);
   // The scope's own statements go straight to the connection: they are not the caller's queries

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import { MissingSecretsError, resolveSecrets, Secrets } from './secrets';
 import {
@@ -24,9 +25,11 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-const wholeNumber = (name: string, min: number, max: number) => ({
-  message: `${name} must be a whole number from ${min} to ${max}`,
-});
+/** A whole-number variable from min to max, with one message naming it and the range. */
+const WholeNumber = (name: string, min: number, max: number): PropertyDecorator => {
+  const message = { message: `${name} must be a whole number from ${min} to ${max}` };
+  return applyDecorators(Transform(toInt), IsInt(message), Min(min, message), Max(max, message));
+};
 
 /** Variables whose values may hold credentials: named in errors, never echoed. */
 const SECRET_VARIABLES = new Set([
@@ -52,10 +55,7 @@ export class EnvironmentVariables {
   @IsString()
   HOST = '127.0.0.1';
 
-  @Transform(toInt)
-  @IsInt(wholeNumber('PORT', 0, 65535))
-  @Min(0, wholeNumber('PORT', 0, 65535))
-  @Max(65535, wholeNumber('PORT', 0, 65535))
+  @WholeNumber('PORT', 0, 65535)
   PORT = 3000;
 
   @Transform(emptyToUndefined)
@@ -68,10 +68,7 @@ export class EnvironmentVariables {
   @IsString()
   DATA_DIR = './data';
 
-  @Transform(toInt)
-  @IsInt(wholeNumber('DB_POOL_MAX', 1, 100))
-  @Min(1, wholeNumber('DB_POOL_MAX', 1, 100))
-  @Max(100, wholeNumber('DB_POOL_MAX', 1, 100))
+  @WholeNumber('DB_POOL_MAX', 1, 100)
   DB_POOL_MAX = 10;
 
   @Transform(toBool)
@@ -86,10 +83,7 @@ export class EnvironmentVariables {
   DEMO_SEED?: boolean;
 
   /** Listings not confirmed by a person for this many days are flagged stale. */
-  @Transform(toInt)
-  @IsInt(wholeNumber('STALE_AFTER_DAYS', 1, 3650))
-  @Min(1, wholeNumber('STALE_AFTER_DAYS', 1, 3650))
-  @Max(3650, wholeNumber('STALE_AFTER_DAYS', 1, 3650))
+  @WholeNumber('STALE_AFTER_DAYS', 1, 3650)
   STALE_AFTER_DAYS = 180;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
@@ -144,50 +138,29 @@ export class EnvironmentVariables {
   @Matches(/^\S{32,}$/, { message: 'JWT_SECRET must be at least 32 characters without spaces' })
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt(wholeNumber('ACCESS_TOKEN_MINUTES', 1, 60))
-  @Min(1, wholeNumber('ACCESS_TOKEN_MINUTES', 1, 60))
-  @Max(60, wholeNumber('ACCESS_TOKEN_MINUTES', 1, 60))
+  @WholeNumber('ACCESS_TOKEN_MINUTES', 1, 60)
   ACCESS_TOKEN_MINUTES = 15;
 
-  @Transform(toInt)
-  @IsInt(wholeNumber('REFRESH_TOKEN_DAYS', 1, 90))
-  @Min(1, wholeNumber('REFRESH_TOKEN_DAYS', 1, 90))
-  @Max(90, wholeNumber('REFRESH_TOKEN_DAYS', 1, 90))
+  @WholeNumber('REFRESH_TOKEN_DAYS', 1, 90)
   REFRESH_TOKEN_DAYS = 14;
 
   /** Failed sign-ins in a row before an account is locked for LOGIN_LOCK_MINUTES. */
-  @Transform(toInt)
-  @IsInt(wholeNumber('LOGIN_MAX_FAILURES', 3, 20))
-  @Min(3, wholeNumber('LOGIN_MAX_FAILURES', 3, 20))
-  @Max(20, wholeNumber('LOGIN_MAX_FAILURES', 3, 20))
+  @WholeNumber('LOGIN_MAX_FAILURES', 3, 20)
   LOGIN_MAX_FAILURES = 5;
 
-  @Transform(toInt)
-  @IsInt(wholeNumber('LOGIN_LOCK_MINUTES', 1, 1440))
-  @Min(1, wholeNumber('LOGIN_LOCK_MINUTES', 1, 1440))
-  @Max(1440, wholeNumber('LOGIN_LOCK_MINUTES', 1, 1440))
+  @WholeNumber('LOGIN_LOCK_MINUTES', 1, 1440)
   LOGIN_LOCK_MINUTES = 15;
 
   /** Requests a minute from one address (and, signed in, from one user). */
-  @Transform(toInt)
-  @IsInt(wholeNumber('RATE_LIMIT_PER_MINUTE', 10, 100000))
-  @Min(10, wholeNumber('RATE_LIMIT_PER_MINUTE', 10, 100000))
-  @Max(100000, wholeNumber('RATE_LIMIT_PER_MINUTE', 10, 100000))
+  @WholeNumber('RATE_LIMIT_PER_MINUTE', 10, 100000)
   RATE_LIMIT_PER_MINUTE = 600;
 
   /** Sign-in attempts a minute from one address. */
-  @Transform(toInt)
-  @IsInt(wholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000))
-  @Min(1, wholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000))
-  @Max(1000, wholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000))
+  @WholeNumber('LOGIN_RATE_LIMIT_PER_MINUTE', 1, 1000)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
   /** A database statement of a request running longer than this is cancelled (TIMEOUT). */
-  @Transform(toInt)
-  @IsInt(wholeNumber('QUERY_TIMEOUT_MS', 100, 600000))
-  @Min(100, wholeNumber('QUERY_TIMEOUT_MS', 100, 600000))
-  @Max(600000, wholeNumber('QUERY_TIMEOUT_MS', 100, 600000))
+  @WholeNumber('QUERY_TIMEOUT_MS', 100, 600000)
   QUERY_TIMEOUT_MS = 10_000;
 
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */

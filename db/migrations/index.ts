@@ -2,6 +2,7 @@ import { Spine1795379669972 } from './1795379669972-Spine';
 
 import { Catalog1795382457179 } from './1795382457179-Catalog';
 import { Search1795400000000 } from './1795400000000-Search';
+import { SearchIndexTuning1795469194510 } from './1795469194510-SearchIndexTuning';
 import { Identity1795500000000 } from './1795500000000-Identity';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
@@ -9,5 +10,6 @@ export const ALL_MIGRATIONS = [
   Spine1795379669972,
   Catalog1795382457179,
   Search1795400000000,
+  SearchIndexTuning1795469194510,
   Identity1795500000000,
 ];

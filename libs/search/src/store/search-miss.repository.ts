@@ -7,13 +7,21 @@ import { SearchMissEntity } from './search.entities';
 export class SearchMissRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Committed without waiting for the write-ahead log to reach the disk: the search that found
+   * nothing answers as soon as the row is in, and a crash can lose at most the last few
+   * indicator rows (a slow disk made the flush the longest wait of such a search: 64 ms).
+   */
   async record(
     miss: Pick<SearchMissEntity, 'municipalityId' | 'query' | 'filters' | 'areaId'>,
   ): Promise<void> {
-    await this.dataSource.query(
-      'INSERT INTO search_miss (municipality_id, query, filters, area_id) VALUES ($1, $2, $3, $4)',
-      [miss.municipalityId, miss.query, JSON.stringify(miss.filters), miss.areaId],
-    );
+    await this.dataSource.transaction(async (em) => {
+      await em.query(`SET LOCAL synchronous_commit = off`);
+      await em.query(
+        'INSERT INTO search_miss (municipality_id, query, filters, area_id) VALUES ($1, $2, $3, $4)',
+        [miss.municipalityId, miss.query, JSON.stringify(miss.filters), miss.areaId],
+      );
+    });
   }
 }
 

@@ -1,7 +1,14 @@
 import { normalize } from './normalize';
 import { editDistance } from './edit-distance';
 import { highlight } from './highlight';
-import { documentLexemes, parseQuery, spellingsOf, toTsQuery, vocabularyWords } from './tokens';
+import {
+  documentLexemes,
+  matchingSpellings,
+  parseQuery,
+  spellingsOf,
+  toTsQuery,
+  vocabularyWords,
+} from './tokens';
 
 describe('normalize', () => {
   it.each([
@@ -60,6 +67,43 @@ describe('queries', () => {
     const terms = parseQuery('カフェ ぼ');
     expect(terms[1].alternatives[0]).toEqual([{ text: 'ぼ', prefix: true }]);
     expect(parseQuery('cof')[0].alternatives[0]).toEqual([{ text: 'cof', prefix: true }]);
+  });
+
+  it('searches only the spellings no other spelling of the word already covers', () => {
+    const [volunteer] = parseQuery('ボランティア', false);
+    const texts = (alternatives: { text: string; prefix: boolean }[][]) =>
+      alternatives.map((lexemes) =>
+        lexemes.map((l) => `${l.text}${l.prefix ? '*' : ''}`).join(' '),
+      );
+    // ぼらんてぃあ has every pair of ぼら (its synonym ボラ): searching it too finds nothing more.
+    expect(texts(volunteer.alternatives)).toEqual(
+      expect.arrayContaining(['ぼら らん んて てぃ ぃあ', 'ぼら']),
+    );
+    expect(texts(matchingSpellings(volunteer.alternatives))).not.toContain(
+      'ぼら らん んて てぃ ぃあ',
+    );
+    expect(texts(matchingSpellings(volunteer.alternatives))).toContain('ぼら');
+
+    const a = { text: 'かふ', prefix: false };
+    const b = { text: 'ふぇ', prefix: false };
+    // A word still being typed (a prefix) covers every longer term it begins.
+    expect(matchingSpellings([[a, b], [{ text: 'か', prefix: true }]])).toEqual([
+      [{ text: 'か', prefix: true }],
+    ]);
+    expect(matchingSpellings([[{ text: 'か', prefix: true }], [a]])).toEqual([
+      [{ text: 'か', prefix: true }],
+    ]);
+    expect(matchingSpellings([[a], [{ text: 'かふ', prefix: true }]])).toEqual([
+      [{ text: 'かふ', prefix: true }],
+    ]);
+    // Neither covers the other: both stay; the same spelling twice: the first stays.
+    expect(matchingSpellings([[a], [b]])).toEqual([[a], [b]]);
+    expect(
+      matchingSpellings([
+        [a, b],
+        [b, a],
+      ]),
+    ).toEqual([[a, b]]);
   });
 
   it('drops particles and punctuation and quotes every lexeme', () => {

@@ -120,6 +120,25 @@ export function spellingsOf(word: string): string[] {
   return [...out];
 }
 
+/**
+ * The spellings of a word a document must match one of, less those another spelling already
+ * covers: every document with ぼら, らん, んて, てぃ and ぃあ also has ぼら, so searching for the
+ * longer spelling as well finds nothing more and only costs an index scan. (Ranking still reads
+ * every spelling: the spelling typed counts more than its synonyms.)
+ */
+export function matchingSpellings(alternatives: Lexeme[][]): Lexeme[][] {
+  return alternatives.filter(
+    (a, i) => !alternatives.some((b, j) => j !== i && narrower(a, b) && (j < i || !narrower(b, a))),
+  );
+}
+
+/** Every document that has all of `a` has all of `b`. */
+function narrower(a: Lexeme[], b: Lexeme[]): boolean {
+  return b.every((y) =>
+    a.some((x) => (y.prefix ? x.text.startsWith(y.text) : !x.prefix && x.text === y.text)),
+  );
+}
+
 /** The query as a PostgreSQL tsquery over the index terms (lexemes quoted, never parsed). */
 export function toTsQuery(terms: QueryTerm[]): string {
   return terms

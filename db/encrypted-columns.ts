@@ -10,6 +10,7 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'candidate', column: 'real_name_encrypted', field: CANDIDATE_FIELDS.realName },
   { table: 'candidate', column: 'contact_encrypted', field: CANDIDATE_FIELDS.contact },
   { table: 'candidate', column: 'notes_encrypted', field: CANDIDATE_FIELDS.notes },
+  { table: 'candidate', column: 'profile_encrypted', field: CANDIDATE_FIELDS.profile },
   { table: 'consent', column: 'note_encrypted', field: CONSENT_FIELDS.note },
   { table: 'consent', column: 'withdrawal_note_encrypted', field: CONSENT_FIELDS.withdrawalNote },
 ] as const;

@@ -67,7 +67,7 @@ export class Identity1795500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "auth_session_user_idx" ON "auth_session"  ("user_id")`);
     await q.query(`CREATE TYPE "public"."candidate_status" AS ENUM('ACTIVE', 'ARCHIVED')`);
     await q.query(
-      `CREATE TABLE "candidate" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "team_id" uuid NOT NULL, "coordinator_id" uuid, "alias" text COLLATE "C" NOT NULL, "real_name_encrypted" text, "contact_encrypted" text, "notes_encrypted" text, "area_id" uuid, "status" "public"."candidate_status" NOT NULL DEFAULT 'ACTIVE', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "candidate_alias_not_blank" CHECK (length(btrim(alias)) > 0), CONSTRAINT "candidate_pkey" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "candidate" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "team_id" uuid NOT NULL, "coordinator_id" uuid, "alias" text COLLATE "C" NOT NULL, "real_name_encrypted" text, "contact_encrypted" text, "notes_encrypted" text, "profile_encrypted" text, "area_id" uuid, "status" "public"."candidate_status" NOT NULL DEFAULT 'ACTIVE', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "candidate_alias_not_blank" CHECK (length(btrim(alias)) > 0), CONSTRAINT "candidate_pkey" PRIMARY KEY ("id"))`,
     );
     await q.query(
       `CREATE INDEX "candidate_team_idx" ON "candidate"  ("municipality_id", "team_id", "status")`,

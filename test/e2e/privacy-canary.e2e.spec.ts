@@ -28,6 +28,7 @@ describe('sensitive fields never leave in plaintext', () => {
     'consentNote',
     'withdrawalNote',
     'refusedNotes',
+    'strength',
   ];
 
   beforeAll(async () => {
@@ -75,10 +76,30 @@ describe('sensitive fields never leave in plaintext', () => {
           realName: marker('realName'),
           contact: marker('contact'),
           notes: marker('notes'),
+          profile: {
+            paceStage: 'SHORT_TASKS',
+            supportPhase: 'WITH_PLAN',
+            goals: ['ROLE'],
+            interests: ['FARMING'],
+            strengths: [marker('strength').slice(0, 40)],
+            resident: true,
+            limits: {
+              maxSessionMinutes: 90,
+              sessionsPerWeek: 1,
+              needsQuiet: false,
+              talkingOptional: false,
+              wantsSupporter: false,
+              wantsObservationFirst: false,
+            },
+            availability: [{ weekday: 1, from: '10:00', to: '12:00' }],
+            travel: { mode: 'WALK', minutes: 20 },
+            constraints: { avoidCrowds: false, onlineOnly: false },
+          },
         },
       },
       csw,
     );
+    expect(candidate.errors).toBeUndefined();
     const id = candidate.data!.createCandidate.id as string;
     await t.gql(`query ($id: ID!) { candidate(id: $id) { realName contact notes } }`, { id }, csw);
     const refused = await t.gql(

@@ -1,3 +1,4 @@
+import { CandidateProfile, PACE_STAGES, profileProblems } from '@app/candidate';
 import { FieldCipher, loadConfig } from '@app/common';
 import { EMAIL_FIELD, verifyPassword } from '@app/identity';
 import { prepareDatabase } from '@db/prepare';
@@ -47,7 +48,20 @@ describe('demo sign-ins', () => {
     const [{ candidates }] = await ds.query<{ candidates: number }[]>(
       'SELECT count(*)::int AS candidates FROM candidate',
     );
-    expect(candidates).toBe(3);
+    expect(candidates).toBe(20);
+    // Every pace stage is there, and every profile passes the rules the API applies.
+    const rows = await ds.query<{ profile_encrypted: string }[]>(
+      'SELECT profile_encrypted FROM candidate',
+    );
+    const themes = new Set(
+      (await ds.query<{ code: string }[]>('SELECT code FROM theme')).map((r) => r.code),
+    );
+    const profiles = rows.map(
+      (r) =>
+        JSON.parse(cipher.decrypt(r.profile_encrypted, 'candidate.profile')) as CandidateProfile,
+    );
+    expect(new Set(profiles.map((p) => p.paceStage))).toEqual(new Set(PACE_STAGES));
+    expect(profiles.flatMap((p) => profileProblems(p, themes))).toEqual([]);
 
     const again = await prepareDatabase(ds, config(false), db.embedded);
     expect(again.seeded).toBeNull();

@@ -62,6 +62,10 @@ export class CandidateEntity {
   @Column({ name: 'notes_encrypted', type: 'text', nullable: true })
   notesEncrypted!: string | null;
 
+  /** The participation profile (pace, availability, travel, interests, constraints…), encrypted JSON. */
+  @Column({ name: 'profile_encrypted', type: 'text', nullable: true })
+  profileEncrypted!: string | null;
+
   @Column({ name: 'area_id', type: 'uuid', nullable: true })
   areaId!: string | null;
 

@@ -60,6 +60,14 @@ export class CandidateRepository extends EntityRepository<CandidateEntity> {
     );
   }
 
+  /** The codes of the catalogue's theme taxonomy (for checking interests). */
+  async themeCodes(em?: EntityManager): Promise<Set<string>> {
+    const rows: { code: string }[] = await (em ?? this.dataSource.manager).query(
+      'SELECT code FROM theme',
+    );
+    return new Set(rows.map((r) => r.code));
+  }
+
   consentsOf(candidateId: string, em?: EntityManager): Promise<ConsentEntity[]> {
     return (em ?? this.dataSource.manager)
       .getRepository(ConsentEntity)

@@ -17,12 +17,14 @@ import { CandidateEntity, CandidateStatus } from './candidate.entities';
 import { CandidateRepository } from './candidate.repository';
 import { CandidatesArgs, CreateCandidateInput, UpdateCandidateInput } from './dto/candidate.input';
 import { CandidateModel } from './models/candidate.models';
+import { CandidateProfile, coarsen, profileProblems } from './profile/candidate-profile';
 
 /** The encrypted fields of a candidate, each with the name its ciphertext is bound to. */
 export const CANDIDATE_FIELDS = {
   realName: 'candidate.real_name',
   contact: 'candidate.contact',
   notes: 'candidate.notes',
+  profile: 'candidate.profile',
 } as const;
 
 const ENTITY = 'candidate';
@@ -91,6 +93,7 @@ export class CandidateService {
         { teamId, coordinatorId, areaId: input.areaId ?? null },
         em,
       );
+      await this.checkProfile(input.profile, em);
       const saved = await em.getRepository(CandidateEntity).save({
         municipalityId: viewer.municipalityId,
         teamId: teamId!,
@@ -125,6 +128,7 @@ export class CandidateService {
         areaId: input.areaId !== undefined ? input.areaId : current.areaId,
       };
       await this.checkPlacement(viewer, placement, em);
+      await this.checkProfile(input.profile, em);
       const next = {
         ...current,
         ...stripUndefined({ alias: input.alias }),
@@ -179,10 +183,18 @@ export class CandidateService {
     return found;
   }
 
+  /** The profile, if given, passes its cross-field rules; every problem names its field. */
+  private async checkProfile(profile: CandidateProfile | null | undefined, em: EntityManager) {
+    if (!profile) return;
+    const problems = profileProblems(profile, await this.candidates.themeCodes(em));
+    if (problems.length) throw new BadUserInputException(problems);
+  }
+
   private encrypted(input: {
     realName?: string | null;
     contact?: string | null;
     notes?: string | null;
+    profile?: CandidateProfile | null;
   }) {
     const out: Partial<CandidateEntity> = {};
     if (input.realName !== undefined)
@@ -194,6 +206,16 @@ export class CandidateService {
       out.contactEncrypted = this.cipher.encryptOptional(input.contact, CANDIDATE_FIELDS.contact);
     if (input.notes !== undefined)
       out.notesEncrypted = this.cipher.encryptOptional(input.notes, CANDIDATE_FIELDS.notes);
+    if (input.profile !== undefined) {
+      const profile = input.profile && {
+        ...input.profile,
+        home: input.profile.home ? coarsen(input.profile.home) : null,
+      };
+      out.profileEncrypted = this.cipher.encryptOptional(
+        profile && JSON.stringify(profile),
+        CANDIDATE_FIELDS.profile,
+      );
+    }
     return out;
   }
 
@@ -234,6 +256,12 @@ export class CandidateService {
     if (problems.length) throw new BadUserInputException(problems);
   }
 
+  /** The decrypted profile, for the screens and for matching. */
+  profileOf(c: CandidateEntity): CandidateProfile | null {
+    const json = this.cipher.decryptOptional(c.profileEncrypted, CANDIDATE_FIELDS.profile);
+    return json === null ? null : (JSON.parse(json) as CandidateProfile);
+  }
+
   private toModel(c: CandidateEntity): CandidateModel {
     return Object.assign(new CandidateModel(), {
       id: c.id,
@@ -241,6 +269,7 @@ export class CandidateService {
       realName: this.cipher.decryptOptional(c.realNameEncrypted, CANDIDATE_FIELDS.realName),
       contact: this.cipher.decryptOptional(c.contactEncrypted, CANDIDATE_FIELDS.contact),
       notes: this.cipher.decryptOptional(c.notesEncrypted, CANDIDATE_FIELDS.notes),
+      profile: this.profileOf(c),
       teamId: c.teamId,
       coordinatorId: c.coordinatorId,
       areaId: c.areaId,

@@ -3,3 +3,4 @@ export * from './candidate.module';
 export * from './candidate.service';
 export * from './consent.service';
 export * from './consent-scope';
+export * from './profile/candidate-profile';

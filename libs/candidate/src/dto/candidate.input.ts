@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { CandidateStatus, ConsentMethod } from '../candidate.entities';
+import { CandidateProfile } from '../profile/candidate-profile';
 import { ConsentData, ConsentRecipient } from '../consent-scope';
 
 registerEnumType(CandidateStatus, { name: 'CandidateStatus' });
@@ -69,6 +70,15 @@ export class CreateCandidateInput {
   @IsOptional()
   @IsUUID('all', { message: '圏域の指定が正しくありません' })
   areaId?: string | null;
+
+  @Field(() => CandidateProfile, {
+    nullable: true,
+    description: 'Pace, availability, travel… (stored encrypted)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CandidateProfile)
+  profile?: CandidateProfile | null;
 }
 
 @InputType()
@@ -99,6 +109,12 @@ export class UpdateCandidateInput {
   @IsOptional()
   @IsUUID('all', { message: '圏域の指定が正しくありません' })
   areaId?: string | null;
+
+  @Field(() => CandidateProfile, { nullable: true, description: 'Replaces the whole profile' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CandidateProfile)
+  profile?: CandidateProfile | null;
 }
 
 @ArgsType()

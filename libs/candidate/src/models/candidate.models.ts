@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { CandidateStatus, ConsentMethod } from '../candidate.entities';
 import { ConsentData, ConsentRecipient } from '../consent-scope';
+import { CandidateProfile } from '../profile/candidate-profile';
 
 @ObjectType('Candidate', {
   description: 'A person in participation support, pseudonymous by default (要配慮個人情報)',
@@ -32,6 +33,9 @@ export class CandidateModel {
 
   @Field(() => CandidateStatus)
   status!: CandidateStatus;
+
+  @Field(() => CandidateProfile, { nullable: true })
+  profile!: CandidateProfile | null;
 
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;

@@ -12,6 +12,6 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 /** True when PostgreSQL cancelled a statement for running past the request's statement_timeout. */
 export function isStatementTimeout(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return (e.driverError?.code ?? e.code) === '57014';
+  const e = error as { code?: string; driverError?: { code?: string } } | null | undefined;
+  return (e?.driverError?.code ?? e?.code) === '57014';
 }

@@ -222,6 +222,18 @@ describe('authorization matrix', () => {
       sees: { coordinatorA: ['candidate', 'notes'], admin: ['candidate', 'notes'] },
     },
     {
+      name: 'matchResources for a candidate of team A (no profile yet)',
+      doc: 'query ($id: ID!) { matchResources(candidateId: $id) { alias } }',
+      vars: () => ({ id: ids.candidate }),
+      // The team and the admin reach the candidate (and are told the profile is missing).
+      expect: {
+        ...staffOfA(),
+        coordinatorA: 'BAD_USER_INPUT',
+        admin: 'BAD_USER_INPUT',
+        coordinatorB: 'NOT_FOUND',
+      },
+    },
+    {
       name: 'consents of a candidate of team A',
       doc: 'query ($id: ID!) { consents(candidateId: $id) { id } }',
       vars: () => ({ id: ids.candidate }),

@@ -13,6 +13,7 @@ import {
 } from '@app/common';
 import { buildDataSourceOptions } from '@app/database';
 import { AuthMiddleware, IdentityModule } from '@app/identity';
+import { MatchingModule } from '@app/matching';
 import { MunicipalityModule } from '@app/municipality';
 import { OrganizationModule } from '@app/organization';
 import { SearchModule } from '@app/search';
@@ -130,6 +131,7 @@ export class AppModule implements NestModule {
         AuditModule,
         IdentityModule,
         CandidateModule,
+        MatchingModule,
       ],
       controllers: [HealthController],
     };

@@ -321,7 +321,7 @@ function demoProfile(c: DemoCandidate, random: () => number): CandidateProfile {
       needsQuiet: c.quiet ?? false,
       talkingOptional: c.stage === PaceStage.JUST_BEING_THERE || (c.quiet ?? false),
       wantsSupporter: c.stage === PaceStage.JUST_BEING_THERE,
-      wantsObservationFirst: c.stage !== PaceStage.NEAR_WORK,
+      wantsObservationFirst: c.stage === PaceStage.JUST_BEING_THERE,
     },
     availability: c.days.map((weekday) => ({ weekday, from: c.from, to: c.to })),
     travel: online

@@ -172,6 +172,32 @@ export class CandidateService {
     });
   }
 
+  /**
+   * For matching: the candidate with their decrypted profile, the read recorded with its purpose.
+   * NOT_FOUND for a candidate the viewer may not see (another team's), as for one that does not exist.
+   */
+  async forMatching(
+    id: string,
+    purpose: string,
+  ): Promise<{ candidate: CandidateEntity; profile: CandidateProfile }> {
+    const found = await this.candidates.findVisible(id, RequestContext.signedIn());
+    if (!found) throw new NotFoundException('対象者', 'candidateId');
+    const profile = this.profileOf(found);
+    if (!profile)
+      throw BadUserInputException.field(
+        'candidateId',
+        'この対象者にはプロフィール（ペース・参加できる時間帯など）がまだありません。先に登録してください',
+      );
+    await this.audit.record({
+      action: AuditAction.READ,
+      entityType: ENTITY,
+      entityId: id,
+      subjectId: id,
+      purpose,
+    });
+    return { candidate: found, profile };
+  }
+
   /** For other modules (consent, matching): the candidate if the viewer may see it. */
   async requireVisible(
     id: string,

@@ -1,0 +1,3 @@
+export * from './match-rules';
+export * from './matching.module';
+export * from './matching.service';

@@ -1,0 +1,117 @@
+import { ResourceModel } from '@app/catalog';
+import { IntInRange, OptionalText } from '@app/common';
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+
+export enum MatchFactorName {
+  INTERESTS = 'INTERESTS',
+  DISTANCE = 'DISTANCE',
+  SCHEDULE = 'SCHEDULE',
+  PACE = 'PACE',
+  STRENGTHS = 'STRENGTHS',
+  FIRST_TIMER = 'FIRST_TIMER',
+}
+export enum MatchCheck {
+  OPENINGS = 'OPENINGS',
+  SCHEDULE = 'SCHEDULE',
+  REACH = 'REACH',
+  AGE = 'AGE',
+  RESIDENCY = 'RESIDENCY',
+  SESSION_LENGTH = 'SESSION_LENGTH',
+  PACE_STAGE = 'PACE_STAGE',
+  TALKING = 'TALKING',
+  QUIET = 'QUIET',
+  SUPPORTER = 'SUPPORTER',
+  OBSERVATION = 'OBSERVATION',
+  PHYSICAL = 'PHYSICAL',
+  GROUP_SIZE = 'GROUP_SIZE',
+  CROWDS = 'CROWDS',
+  FEE = 'FEE',
+}
+registerEnumType(MatchFactorName, { name: 'MatchFactorName' });
+registerEnumType(MatchCheck, { name: 'MatchCheck', description: 'A hard filter of matching' });
+
+@ObjectType('MatchFactor', { description: "One factor of a match's score, and what it rests on" })
+export class MatchFactorModel {
+  @Field(() => MatchFactorName) factor!: MatchFactorName;
+  @Field(() => Float, { description: '0 to 1, before the weight' }) value!: number;
+  @Field(() => Float) weight!: number;
+  @Field(() => Float, { description: 'value × weight' }) contribution!: number;
+  @Field(() => [String]) explanations!: string[];
+}
+
+@ObjectType('ResourceMatch')
+export class ResourceMatchModel {
+  @Field(() => ResourceModel) resource!: ResourceModel;
+  @Field(() => Float) score!: number;
+  @Field(() => Int, { nullable: true }) distanceMeters!: number | null;
+  @Field(() => [String], { description: 'Why, in sentences that can be read to the person' })
+  explanations!: string[];
+  @Field(() => [MatchFactorModel]) factors!: MatchFactorModel[];
+}
+
+@ObjectType('NearMiss', { description: 'A listing left out by exactly one filter' })
+export class NearMissModel {
+  @Field(() => ResourceModel) resource!: ResourceModel;
+  @Field(() => MatchCheck) check!: MatchCheck;
+  @Field() reason!: string;
+}
+
+@ObjectType('MatchResult')
+export class MatchResultModel {
+  @Field(() => ID) candidateId!: string;
+  @Field() alias!: string;
+  @Field(() => [ResourceMatchModel]) matches!: ResourceMatchModel[];
+  @Field(() => [NearMissModel]) nearMisses!: NearMissModel[];
+  @Field(() => Int, { description: 'Listings within reach (or online) that were weighed' })
+  considered!: number;
+}
+
+@InputType()
+export class MatchOptionsInput {
+  @Field({ defaultValue: false, description: 'Count a full listing with a waitlist as open' })
+  @IsBoolean({ message: 'キャンセル待ちの扱いを指定してください' })
+  acceptWaitlist!: boolean;
+
+  @Field(() => Int, {
+    defaultValue: 28,
+    description: 'How many days ahead occurrences are looked at',
+  })
+  @IntInRange('対象期間（日）', 7, 62)
+  horizonDays!: number;
+
+  @Field(() => Int, { defaultValue: 10 })
+  @IntInRange('惜しい候補の件数', 0, 50)
+  nearMisses!: number;
+}
+
+@ArgsType()
+export class MatchResourcesArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: '対象者の指定が正しくありません' })
+  candidateId!: string;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @IntInRange('件数', 1, 50)
+  first!: number;
+
+  @Field(() => MatchOptionsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MatchOptionsInput)
+  options?: MatchOptionsInput;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log)' })
+  @OptionalText('利用目的', 200)
+  purpose?: string | null;
+}

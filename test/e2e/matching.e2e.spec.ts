@@ -1,0 +1,241 @@
+import { aCityWithAreas, anOrganization, aResource, aSchedule } from '../support/factories';
+import { aTeam, signedIn, TestUser } from '../support/auth';
+import { onlyError, startTestApp, TestApp } from '../support/test-app';
+
+const MATCH = `query ($id: ID!, $first: Int, $options: MatchOptionsInput) {
+  matchResources(candidateId: $id, first: $first, options: $options, purpose: "初回面談の準備") {
+    alias considered
+    matches { resource { name } score distanceMeters explanations factors { factor value weight contribution explanations } }
+    nearMisses { resource { name } check reason }
+  }
+}`;
+
+/** Metres to degrees of latitude, near the test city. */
+const north = (meters: number) => meters / 111_000;
+
+/** Bさん: short fixed tasks, two hours at most, Tuesday and Thursday afternoons, 20 minutes on foot. */
+const PROFILE = {
+  paceStage: 'SHORT_TASKS',
+  supportPhase: 'WITH_PLAN',
+  goals: ['ROLE'],
+  interests: ['FARMING'],
+  strengths: ['草むしり'],
+  birthYear: 1975,
+  resident: true,
+  limits: {
+    maxSessionMinutes: 120,
+    sessionsPerWeek: 2,
+    needsQuiet: true,
+    talkingOptional: false,
+    wantsSupporter: false,
+    wantsObservationFirst: true,
+  },
+  availability: [
+    { weekday: 2, from: '13:00', to: '16:00' },
+    { weekday: 4, from: '13:00', to: '16:00' },
+  ],
+  travel: { mode: 'WALK', minutes: 20 },
+  constraints: {
+    maxPhysicalDemand: 'MODERATE',
+    avoidCrowds: true,
+    onlineOnly: false,
+    maxFeeYen: 500,
+  },
+};
+
+describe('matchResources: hard filters, a score, explanations and near misses', () => {
+  let t: TestApp;
+  let csw: { user: TestUser; auth: Record<string, string> };
+  let otherTeam: { user: TestUser; auth: Record<string, string> };
+  let candidateId: string;
+  const home = { latitude: 35.01, longitude: 133.01 };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const ds = t.dataSource;
+    const city = await aCityWithAreas(ds, 133.0, 35.0);
+    const m = city.municipality.id;
+    const team = await aTeam(ds, m);
+    csw = await signedIn(t, { municipalityId: m, role: 'COORDINATOR', teamId: team.id });
+    otherTeam = await signedIn(t, { municipalityId: m, role: 'COORDINATOR' });
+    const org = await anOrganization(ds, { municipalityId: m });
+    await ds.query(
+      `INSERT INTO host_need (municipality_id, organization_id, kind, description) VALUES ($1, $2, 'PEOPLE', '草むしりを手伝ってくれる人')`,
+      [m, org.id],
+    );
+    const validFrom = '2026-01-01';
+    /** A listing at `meters` north of home with a weekly schedule and the given columns. */
+    const listing = async (
+      name: string,
+      meters: number,
+      schedule: { weekdays: number[]; opensAt: string; closesAt: string } | null,
+      columns: Record<string, unknown>,
+    ) => {
+      const r = await aResource(ds, {
+        municipalityId: m,
+        organizationId: org.id,
+        name,
+        kind: (columns.kind as string) ?? 'VOLUNTEER',
+        location: { latitude: home.latitude + north(meters), longitude: home.longitude },
+        capacity: (columns.capacity as number) ?? null,
+        seatsTaken: (columns.seats_taken as number) ?? 0,
+        status: (columns.status as string) ?? 'ACTIVE',
+      });
+      const set = Object.entries({
+        observation_visit: true,
+        group_size: 'SMALL',
+        physical_demand: 'LOW',
+        ...columns,
+      }).filter(([k]) => !['kind', 'capacity', 'seats_taken', 'status'].includes(k));
+      await ds.query(
+        `UPDATE resource SET ${set.map(([k], i) => `${k} = $${i + 2}`).join(', ')} WHERE id = $1`,
+        [r.id, ...set.map(([, v]) => v)],
+      );
+      if (schedule) await aSchedule(ds, r.id, { freq: 'WEEKLY', validFrom, ...schedule });
+      await ds.query(
+        `INSERT INTO resource_theme (resource_id, theme_code) VALUES ($1, 'FARMING')`,
+        [r.id],
+      );
+      return r;
+    };
+    const tuesday = { weekdays: [2], opensAt: '13:00', closesAt: '15:00' };
+    await listing('畑の手伝い', 300, tuesday, { first_timer_friendly: true });
+    await listing('木曜の畑', 600, { weekdays: [4], opensAt: '14:00', closesAt: '16:00' }, {});
+    await listing('満員の畑', 300, tuesday, { capacity: 5, seats_taken: 5 });
+    await listing('土曜の畑', 300, { weekdays: [6], opensAt: '10:00', closesAt: '12:00' }, {});
+    await listing('遠くの畑', 2000, tuesday, {});
+    await listing('長時間の作業', 300, tuesday, { minimum_minutes: 180 });
+    await listing('農家での就労体験', 300, tuesday, { kind: 'WORK_PLACEMENT' });
+    await listing('20人ほどの収穫祭', 300, tuesday, { group_size: 'MEDIUM' });
+    await listing('見学のできない畑', 300, tuesday, { observation_visit: false });
+    await listing('有料の園芸講座', 300, tuesday, { fee_yen: 3000 });
+    await listing(
+      '満員で土曜の畑',
+      300,
+      { weekdays: [6], opensAt: '10:00', closesAt: '12:00' },
+      { capacity: 1, seats_taken: 1 },
+    );
+    await listing('休止中の畑', 300, tuesday, { status: 'PAUSED' });
+    await listing('さらに遠くの畑', 5000, tuesday, {});
+
+    const created = await t.gql(
+      'mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { id } }',
+      { input: { alias: 'Bさん', profile: { ...PROFILE, home } } },
+      csw.auth,
+    );
+    candidateId = created.data!.createCandidate.id;
+  });
+  afterAll(() => t?.close());
+
+  const match = (options: Record<string, unknown> = {}, who = csw) =>
+    t.gql(MATCH, { id: candidateId, first: 20, ...options }, who.auth);
+
+  it('proposes only listings that pass every filter, best first', async () => {
+    const res = await match();
+    expect(res.errors).toBeUndefined();
+    const result = res.data!.matchResources;
+    expect(result.alias).toBe('Bさん');
+    expect(result.matches.map((x: { resource: { name: string } }) => x.resource.name)).toEqual([
+      '畑の手伝い',
+      '木曜の畑',
+    ]);
+    expect(result.matches[0].score).toBeGreaterThan(result.matches[1].score);
+  });
+
+  it('explains a match in sentences that can be read to the person, with each factor’s share', async () => {
+    const [best] = (await match()).data!.matchResources.matches;
+    expect(best.explanations).toEqual(
+      expect.arrayContaining([
+        '農作業に関心',
+        '自宅から約300m',
+        expect.stringMatching(/^火曜午後の空き時間と合う（次回 \d+月\d+日）$/),
+        '見学だけでも可',
+        '「草むしり」が活かせる',
+        '初めての人も歓迎',
+      ]),
+    );
+    const total = best.factors.reduce(
+      (s: number, f: { contribution: number }) => s + f.contribution,
+      0,
+    );
+    expect(best.score).toBeCloseTo(total, 2);
+    for (const f of best.factors) expect(f.contribution).toBeCloseTo(f.value * f.weight, 2);
+    expect(best.distanceMeters).toBeGreaterThan(250);
+    expect(best.distanceMeters).toBeLessThan(350);
+  });
+
+  it.each([
+    ['満員の畑', 'OPENINGS', '定員に空きなし'],
+    ['土曜の畑', 'SCHEDULE', '土曜の開催で、参加できる時間帯と合わない'],
+    ['遠くの畑', 'REACH', '自宅から約2.0kmで、移動できる範囲（約1.4km）を超える'],
+    ['長時間の作業', 'SESSION_LENGTH', '3時間以上の参加が必要'],
+    ['農家での就労体験', 'PACE_STAGE', '就労に近い活動で、今の段階にはまだ負担が大きい'],
+    ['20人ほどの収穫祭', 'QUIET', '静かな少人数の場ではない'],
+    ['見学のできない畑', 'OBSERVATION', '見学ができない'],
+    ['有料の園芸講座', 'FEE', '参加費3,000円が上限（500円）を超える'],
+  ])('lists %s as a near miss: %s, 「%s」', async (name, check, reason) => {
+    const misses = (await match()).data!.matchResources.nearMisses;
+    expect(misses).toContainEqual({ resource: { name }, check, reason });
+  });
+
+  it('leaves out listings failing two filters, paused ones and those far beyond reach', async () => {
+    const result = (await match()).data!.matchResources;
+    const names = [...result.matches, ...result.nearMisses].map(
+      (x: { resource: { name: string } }) => x.resource.name,
+    );
+    expect(names).not.toContain('満員で土曜の畑');
+    expect(names).not.toContain('休止中の畑');
+    expect(names).not.toContain('さらに遠くの畑');
+  });
+
+  it('counts a full listing with a waitlist as open when the coordinator accepts waiting', async () => {
+    await t.dataSource.query(`UPDATE resource SET has_waitlist = true WHERE name = '満員の畑'`);
+    const without = (await match()).data!.matchResources;
+    expect(without.nearMisses).toContainEqual({
+      resource: { name: '満員の畑' },
+      check: 'OPENINGS',
+      reason: '定員に空きなし（キャンセル待ちはできる）',
+    });
+    const withWaiting = (await match({ options: { acceptWaitlist: true } })).data!.matchResources;
+    expect(
+      withWaiting.matches.map((x: { resource: { name: string } }) => x.resource.name),
+    ).toContain('満員の畑');
+  });
+
+  it("records the read of the person's profile with its purpose", async () => {
+    const [before] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND purpose = '初回面談の準備'`,
+      [candidateId],
+    );
+    await match();
+    const [after] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE subject_id = $1 AND purpose = '初回面談の準備'`,
+      [candidateId],
+    );
+    expect(after.n).toBe(before.n + 1);
+  });
+
+  it("answers NOT_FOUND for another team's candidate, as for one that does not exist", async () => {
+    const other = onlyError(await match({}, otherTeam));
+    const missing = onlyError(
+      await t.gql(MATCH, { id: '00000000-0000-4000-8000-000000000000' }, csw.auth),
+    );
+    expect(other.extensions?.code).toBe('NOT_FOUND');
+    expect(missing.extensions?.code).toBe('NOT_FOUND');
+    expect(other.message).toBe(missing.message);
+  });
+
+  it('refuses a candidate without a profile, and `first` over the limit, clearly', async () => {
+    const bare = await t.gql(
+      'mutation { createCandidate(input: { alias: "Zさん" }) { id } }',
+      {},
+      csw.auth,
+    );
+    const noProfile = onlyError(
+      await t.gql(MATCH, { id: bare.data!.createCandidate.id }, csw.auth),
+    );
+    expect(noProfile.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'candidateId' });
+    const tooMany = onlyError(await match({ first: 500 }));
+    expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});

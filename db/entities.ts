@@ -11,6 +11,7 @@ import {
 import { AuditLogEntity } from '@app/audit';
 import { CANDIDATE_ENTITIES } from '@app/candidate';
 import { IDENTITY_ENTITIES } from '@app/identity';
+import { MatchingSettingsEntity } from '@app/matching';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import { OrganizationEntity } from '@app/organization';
 import { SEARCH_ENTITIES } from '@app/search';
@@ -32,4 +33,5 @@ export const ALL_ENTITIES = [
   ...IDENTITY_ENTITIES,
   AuditLogEntity,
   ...CANDIDATE_ENTITIES,
+  MatchingSettingsEntity,
 ];

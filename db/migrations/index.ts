@@ -4,6 +4,7 @@ import { Catalog1795382457179 } from './1795382457179-Catalog';
 import { Search1795400000000 } from './1795400000000-Search';
 import { SearchIndexTuning1795469194510 } from './1795469194510-SearchIndexTuning';
 import { Identity1795500000000 } from './1795500000000-Identity';
+import { Matching1795600000000 } from './1795600000000-Matching';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS = [
   Search1795400000000,
   SearchIndexTuning1795469194510,
   Identity1795500000000,
+  Matching1795600000000,
 ];

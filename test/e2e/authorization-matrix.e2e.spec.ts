@@ -234,6 +234,16 @@ describe('authorization matrix', () => {
       },
     },
     {
+      name: 'matchingWeights',
+      doc: '{ matchingWeights { PACE } }',
+      expect: signedInOnly({ host: 'FORBIDDEN' }),
+    },
+    {
+      name: 'setMatchingWeights',
+      doc: 'mutation { setMatchingWeights(weights: { INTERESTS: 0.3, DISTANCE: 0.2, SCHEDULE: 0.1, PACE: 0.2, STRENGTHS: 0.1, FIRST_TIMER: 0.1 }) { PACE } }',
+      expect: adminOnly,
+    },
+    {
       name: 'consents of a candidate of team A',
       doc: 'query ($id: ID!) { consents(candidateId: $id) { id } }',
       vars: () => ({ id: ids.candidate }),

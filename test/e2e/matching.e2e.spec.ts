@@ -47,6 +47,7 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
   let t: TestApp;
   let csw: { user: TestUser; auth: Record<string, string> };
   let otherTeam: { user: TestUser; auth: Record<string, string> };
+  let admin: { user: TestUser; auth: Record<string, string> };
   let candidateId: string;
   const home = { latitude: 35.01, longitude: 133.01 };
 
@@ -58,6 +59,7 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
     const team = await aTeam(ds, m);
     csw = await signedIn(t, { municipalityId: m, role: 'COORDINATOR', teamId: team.id });
     otherTeam = await signedIn(t, { municipalityId: m, role: 'COORDINATOR' });
+    admin = await signedIn(t, { municipalityId: m, role: 'ADMIN' });
     const org = await anOrganization(ds, { municipalityId: m });
     await ds.query(
       `INSERT INTO host_need (municipality_id, organization_id, kind, description) VALUES ($1, $2, 'PEOPLE', '草むしりを手伝ってくれる人')`,
@@ -237,5 +239,39 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
     expect(noProfile.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'candidateId' });
     const tooMany = onlyError(await match({ first: 500 }));
     expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  describe('weights, per municipality', () => {
+    const SET = `mutation ($w: MatchingWeightsInput!) { setMatchingWeights(weights: $w) { DISTANCE SCHEDULE } }`;
+    const only = (factor: string) => ({
+      INTERESTS: 0,
+      DISTANCE: 0,
+      SCHEDULE: 0,
+      PACE: 0,
+      STRENGTHS: 0,
+      FIRST_TIMER: 0,
+      [factor]: 1,
+    });
+
+    it('lets an admin set them, and scores by them from the next request', async () => {
+      const set = await t.gql(SET, { w: only('DISTANCE') }, admin.auth);
+      expect(set.data).toEqual({ setMatchingWeights: { DISTANCE: 1, SCHEDULE: 0 } });
+      const [best] = (await match()).data!.matchResources.matches;
+      const distance = best.factors.find((f: { factor: string }) => f.factor === 'DISTANCE');
+      expect(distance.weight).toBe(1);
+      expect(best.score).toBeCloseTo(distance.value, 2);
+      const read = await t.gql('{ matchingWeights { DISTANCE PACE } }', {}, csw.auth);
+      expect(read.data).toEqual({ matchingWeights: { DISTANCE: 1, PACE: 0 } });
+    });
+
+    it('refuses a coordinator, all zeros and a weight over 1, naming the field', async () => {
+      expect(onlyError(await t.gql(SET, { w: only('PACE') }, csw.auth)).extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+      const zeros = onlyError(await t.gql(SET, { w: { ...only('PACE'), PACE: 0 } }, admin.auth));
+      expect(zeros.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weights' });
+      const over = onlyError(await t.gql(SET, { w: { ...only('PACE'), PACE: 1.5 } }, admin.auth));
+      expect(over.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'PACE' });
+    });
   });
 });

@@ -3,7 +3,8 @@ import { AvailabilityWindow, HomePoint } from '@app/candidate';
 import { Viewer } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ResourceFacts } from './match-rules';
+import { ResourceFacts, Weights } from './match-rules';
+import { MatchingSettingsEntity } from './matching-settings.entity';
 
 export interface FactsQuery {
   municipalityId: string;
@@ -61,6 +62,19 @@ export class MatchingRepository {
     private readonly dataSource: DataSource,
     private readonly resources: ResourceRepository,
   ) {}
+
+  async weightsOf(municipalityId: string): Promise<Weights | null> {
+    const found = await this.dataSource
+      .getRepository(MatchingSettingsEntity)
+      .findOneBy({ municipalityId });
+    return found?.weights ?? null;
+  }
+
+  async saveWeights(municipalityId: string, weights: Weights, userId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(MatchingSettingsEntity)
+      .upsert({ municipalityId, weights, updatedBy: userId }, ['municipalityId']);
+  }
 
   async facts(q: FactsQuery): Promise<ResourceFacts[]> {
     const qb = this.resources

@@ -1,7 +1,7 @@
 import { Roles } from '@app/common';
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MatchingService } from './matching.service';
-import { MatchResourcesArgs, MatchResultModel } from './models/match.models';
+import { MatchingWeightsModel, MatchResourcesArgs, MatchResultModel } from './models/match.models';
 
 /** Matching works on candidates: coordinators (their team's) and admins. */
 @Roles('ADMIN', 'COORDINATOR')
@@ -15,5 +15,20 @@ export class MatchingResolver {
   })
   matchResources(@Args() args: MatchResourcesArgs): Promise<MatchResultModel> {
     return this.matching.matchResources(args);
+  }
+
+  @Query(() => MatchingWeightsModel, { description: "This municipality's matching weights" })
+  matchingWeights(): Promise<MatchingWeightsModel> {
+    return this.matching.weights();
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => MatchingWeightsModel, {
+    description: 'Sets how much each factor counts in this municipality’s matching score',
+  })
+  setMatchingWeights(
+    @Args('weights') weights: MatchingWeightsModel,
+  ): Promise<MatchingWeightsModel> {
+    return this.matching.setWeights(weights);
   }
 }

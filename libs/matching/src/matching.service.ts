@@ -1,7 +1,7 @@
 import { purposeOf } from '@app/audit';
 import { ResourceModel, ResourceRepository, ResourceService } from '@app/catalog';
 import { CandidateService, reachMeters } from '@app/candidate';
-import { RequestContext } from '@app/common';
+import { BadUserInputException, RequestContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_WEIGHTS, failedChecks, ResourceFacts, scoreOf, Weights } from './match-rules';
 import { MatchingRepository } from './matching.repository';
@@ -28,6 +28,26 @@ export class MatchingService {
     private readonly catalogue: ResourceService,
   ) {}
 
+  /** The municipality's weights, or the defaults. */
+  async weights(): Promise<Weights> {
+    const viewer = RequestContext.signedIn();
+    return (await this.facts.weightsOf(viewer.municipalityId)) ?? DEFAULT_WEIGHTS;
+  }
+
+  async setWeights(weights: Weights): Promise<Weights> {
+    const admin = RequestContext.signedIn();
+    if (Object.values(weights).every((w) => w === 0))
+      throw BadUserInputException.field(
+        'weights',
+        '重みのうち少なくとも一つは0より大きくしてください',
+      );
+    const clean = Object.fromEntries(
+      (Object.keys(DEFAULT_WEIGHTS) as (keyof Weights)[]).map((k) => [k, weights[k]]),
+    ) as Weights;
+    await this.facts.saveWeights(admin.municipalityId, clean, admin.userId);
+    return clean;
+  }
+
   async matchResources(args: MatchResourcesArgs): Promise<MatchResultModel> {
     const viewer = RequestContext.signedIn();
     const options = { acceptWaitlist: false, horizonDays: 28, nearMisses: 10, ...args.options };
@@ -48,7 +68,7 @@ export class MatchingService {
       from: now,
       to: new Date(now.getTime() + options.horizonDays * 86_400_000),
     });
-    const weights: Weights = DEFAULT_WEIGHTS;
+    const weights = await this.weights();
     const rules = { acceptWaitlist: options.acceptWaitlist, year: now.getFullYear() };
     const passed: { facts: ResourceFacts; score: ReturnType<typeof scoreOf> }[] = [];
     const missed: { facts: ResourceFacts; check: MatchCheck; reason: string; score: number }[] = [];

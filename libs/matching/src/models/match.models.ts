@@ -10,7 +10,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 
 export enum MatchFactorName {
@@ -114,4 +114,27 @@ export class MatchResourcesArgs {
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit log)' })
   @OptionalText('利用目的', 200)
   purpose?: string | null;
+}
+
+@InputType('MatchingWeightsInput')
+@ObjectType('MatchingWeights', {
+  description: "The weight of each factor in the municipality's matching score (0 to 1 each)",
+})
+export class MatchingWeightsModel {
+  @Field(() => Float) @Min(0, weight('関心')) @Max(1, weight('関心')) INTERESTS!: number;
+  @Field(() => Float) @Min(0, weight('距離')) @Max(1, weight('距離')) DISTANCE!: number;
+  @Field(() => Float) @Min(0, weight('時間帯')) @Max(1, weight('時間帯')) SCHEDULE!: number;
+  @Field(() => Float) @Min(0, weight('ペース')) @Max(1, weight('ペース')) PACE!: number;
+  @Field(() => Float)
+  @Min(0, weight('得意なこと'))
+  @Max(1, weight('得意なこと'))
+  STRENGTHS!: number;
+  @Field(() => Float)
+  @Min(0, weight('初めての人への配慮'))
+  @Max(1, weight('初めての人への配慮'))
+  FIRST_TIMER!: number;
+}
+
+function weight(label: string) {
+  return { message: `「${label}」の重みは0から1の数にしてください` };
 }

@@ -234,6 +234,22 @@ describe('authorization matrix', () => {
       },
     },
     {
+      name: 'matchCandidates for a public listing of A',
+      doc: 'query ($id: ID!) { matchCandidates(resourceId: $id) { considered matches { alias } } }',
+      vars: () => ({ id: ids.publicResource }),
+      expect: signedInOnly({ host: 'FORBIDDEN' }),
+    },
+    {
+      name: "matchCandidates for an organisation's private listing",
+      doc: 'query ($id: ID!) { matchCandidates(resourceId: $id) { considered } }',
+      vars: () => ({ id: ids.private }),
+      expect: {
+        ...signedInOnly({ host: 'FORBIDDEN' }),
+        coordinatorA: 'NOT_FOUND',
+        coordinatorB: 'NOT_FOUND',
+      },
+    },
+    {
       name: 'matchingWeights',
       doc: '{ matchingWeights { PACE } }',
       expect: signedInOnly({ host: 'FORBIDDEN' }),

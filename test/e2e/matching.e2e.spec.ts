@@ -274,4 +274,83 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
       expect(over.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'PACE' });
     });
   });
+
+  describe('reverse matching: which of my candidates fit a listing', () => {
+    const REVERSE = `query ($id: ID!) {
+      matchCandidates(resourceId: $id, purpose: "新しい募集の検討") {
+        resource { name } considered
+        matches { alias score explanations }
+        nearMisses { alias check reason }
+      }
+    }`;
+    let resourceId: string;
+    beforeAll(async () => {
+      // Back to the default weights (the weights tests above changed them for the municipality).
+      await t.gql(
+        'mutation { setMatchingWeights(weights: { INTERESTS: 0.25, DISTANCE: 0.15, SCHEDULE: 0.15, PACE: 0.25, STRENGTHS: 0.1, FIRST_TIMER: 0.1 }) { PACE } }',
+        {},
+        admin.auth,
+      );
+      const [row] = await t.dataSource.query(`SELECT id FROM resource WHERE name = '畑の手伝い'`);
+      resourceId = row.id;
+      const add = (alias: string, p: Record<string, unknown>, who = csw) =>
+        t.gql(
+          'mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { id } }',
+          { input: { alias, profile: { ...PROFILE, home, ...p } } },
+          who.auth,
+        );
+      await add('土曜だけのCさん', { availability: [{ weekday: 6, from: '09:00', to: '17:00' }] });
+      // 3 km north, kept as a point coarsened to about 500 m: about 2.5 km from the listing.
+      await add('遠方のDさん', {
+        home: { latitude: home.latitude + north(3000), longitude: home.longitude },
+      });
+      await add('別チームのEさん', {}, otherTeam);
+    });
+
+    it("answers the team's candidates who fit, and those one filter away, with reasons", async () => {
+      const res = await t.gql(REVERSE, { id: resourceId }, csw.auth);
+      expect(res.errors).toBeUndefined();
+      const result = res.data!.matchCandidates;
+      expect(result.resource).toEqual({ name: '畑の手伝い' });
+      expect(result.matches.map((m: { alias: string }) => m.alias)).toEqual(['Bさん']);
+      expect(result.matches[0].explanations).toContain('農作業に関心');
+      expect(result.nearMisses).toEqual(
+        expect.arrayContaining([
+          {
+            alias: '土曜だけのCさん',
+            check: 'SCHEDULE',
+            reason: '火曜の開催で、参加できる時間帯と合わない',
+          },
+          {
+            alias: '遠方のDさん',
+            check: 'REACH',
+            reason: '自宅から約2.5kmで、移動できる範囲（約1.4km）を超える',
+          },
+        ]),
+      );
+      const aliases = JSON.stringify(result);
+      expect(aliases).not.toContain('別チームのEさん');
+    });
+
+    it('records a read for every candidate it weighed', async () => {
+      const [before] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE purpose = '新しい募集の検討' AND actor_user_id = $1`,
+        [csw.user.id],
+      );
+      const res = await t.gql(REVERSE, { id: resourceId }, csw.auth);
+      const [after] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE purpose = '新しい募集の検討' AND actor_user_id = $1`,
+        [csw.user.id],
+      );
+      expect(after.n - before.n).toBe(res.data!.matchCandidates.considered);
+      expect(res.data!.matchCandidates.considered).toBeGreaterThanOrEqual(3);
+    });
+
+    it('answers NOT_FOUND for a listing the coordinator may not see', async () => {
+      const error = onlyError(
+        await t.gql(REVERSE, { id: '00000000-0000-4000-8000-000000000000' }, csw.auth),
+      );
+      expect(error.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
 });

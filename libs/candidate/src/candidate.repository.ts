@@ -60,6 +60,20 @@ export class CandidateRepository extends EntityRepository<CandidateEntity> {
     );
   }
 
+  /** Every active candidate the viewer may see that has a profile (for reverse matching). */
+  withProfiles(viewer: SignedInViewer, limit: number): Promise<CandidateEntity[]> {
+    const visible = visibleTo(viewer) ?? { sql: 'false', params: {} };
+    return this.repo()
+      .createQueryBuilder('c')
+      .where(visible.sql, visible.params)
+      .andWhere('c.status = :status', { status: CandidateStatus.ACTIVE })
+      .andWhere('c.profile_encrypted IS NOT NULL')
+      .orderBy('c.alias', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** The codes of the catalogue's theme taxonomy (for checking interests). */
   async themeCodes(em?: EntityManager): Promise<Set<string>> {
     const rows: { code: string }[] = await (em ?? this.dataSource.manager).query(

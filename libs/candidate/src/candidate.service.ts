@@ -198,6 +198,27 @@ export class CandidateService {
     return { candidate: found, profile };
   }
 
+  /**
+   * For reverse matching: the viewer's active candidates with profiles (a coordinator's team, an
+   * admin's municipality), each read recorded with the purpose.
+   */
+  async allForMatching(
+    purpose: string,
+    limit = 500,
+  ): Promise<{ candidate: CandidateEntity; profile: CandidateProfile }[]> {
+    const found = await this.candidates.withProfiles(RequestContext.signedIn(), limit);
+    await this.audit.record(
+      found.map((c) => ({
+        action: AuditAction.READ,
+        entityType: ENTITY,
+        entityId: c.id,
+        subjectId: c.id,
+        purpose,
+      })),
+    );
+    return found.map((candidate) => ({ candidate, profile: this.profileOf(candidate)! }));
+  }
+
   /** For other modules (consent, matching): the candidate if the viewer may see it. */
   async requireVisible(
     id: string,

@@ -18,6 +18,8 @@ export interface FactsQuery {
   availability: AvailabilityWindow[];
   from: Date;
   to: Date;
+  /** Only these listings (reverse matching), wherever they are. */
+  resourceIds?: string[];
 }
 
 interface Row {
@@ -85,7 +87,9 @@ export class MatchingRepository {
         filter: { statuses: [ResourceStatus.ACTIVE] },
       })
       .select('r.id', 'id');
-    if (q.home && !q.online) {
+    if (q.resourceIds) {
+      qb.andWhere('r.id IN (:...resourceIds)', { resourceIds: q.resourceIds });
+    } else if (q.home && !q.online) {
       qb.andWhere(
         '(r.online_participation OR r.online_only OR ST_DWithin(r.location, ST_SetSRID(ST_MakePoint(:homeLon, :homeLat), 4326)::geography, :radius))',
         { homeLon: q.home.longitude, homeLat: q.home.latitude, radius: q.radiusMeters },

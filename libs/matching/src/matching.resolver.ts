@@ -1,7 +1,13 @@
 import { Roles } from '@app/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MatchingService } from './matching.service';
-import { MatchingWeightsModel, MatchResourcesArgs, MatchResultModel } from './models/match.models';
+import {
+  CandidateMatchResultModel,
+  MatchCandidatesArgs,
+  MatchingWeightsModel,
+  MatchResourcesArgs,
+  MatchResultModel,
+} from './models/match.models';
 
 /** Matching works on candidates: coordinators (their team's) and admins. */
 @Roles('ADMIN', 'COORDINATOR')
@@ -15,6 +21,14 @@ export class MatchingResolver {
   })
   matchResources(@Args() args: MatchResourcesArgs): Promise<MatchResultModel> {
     return this.matching.matchResources(args);
+  }
+
+  @Query(() => CandidateMatchResultModel, {
+    description:
+      "Reverse matching: which of the caller's candidates fit a listing (e.g. a new opening)",
+  })
+  matchCandidates(@Args() args: MatchCandidatesArgs): Promise<CandidateMatchResultModel> {
+    return this.matching.matchCandidates(args);
   }
 
   @Query(() => MatchingWeightsModel, { description: "This municipality's matching weights" })

@@ -1,23 +1,52 @@
 import { purposeOf } from '@app/audit';
 import { ResourceModel, ResourceRepository, ResourceService } from '@app/catalog';
-import { CandidateService, reachMeters } from '@app/candidate';
+import { CandidateProfile, CandidateService, reachMeters } from '@app/candidate';
 import { BadUserInputException, RequestContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_WEIGHTS, failedChecks, ResourceFacts, scoreOf, Weights } from './match-rules';
-import { MatchingRepository } from './matching.repository';
 import {
+  DEFAULT_WEIGHTS,
+  failedChecks,
+  FailedCheck,
+  ResourceFacts,
+  scoreOf,
+  Weights,
+} from './match-rules';
+import { FactsQuery, MatchingRepository } from './matching.repository';
+import {
+  CandidateMatchResultModel,
+  MatchCandidatesArgs,
   MatchCheck,
+  MatchFactorModel,
   MatchFactorName,
+  MatchOptionsInput,
   MatchResourcesArgs,
   MatchResultModel,
 } from './models/match.models';
 
 /** The least radius read around a home, so that near misses just beyond a short reach still show. */
 const MIN_RADIUS = 1000;
+const DEFAULT_OPTIONS: MatchOptionsInput = {
+  acceptWaitlist: false,
+  horizonDays: 28,
+  nearMisses: 10,
+};
+
+/** One listing weighed for one person: passed (with its score) or failed (with the reasons). */
+interface Verdict {
+  facts: ResourceFacts;
+  failed: FailedCheck[];
+  score: number;
+  explanations: string[];
+  factors: MatchFactorModel[];
+}
+
+const byScore = (a: { score: number; key: string }, b: { score: number; key: string }) =>
+  b.score - a.score || a.key.localeCompare(b.key, 'ja');
 
 /**
- * Matching for one candidate: hard filters, then a score, then an explanation — and the near
- * misses, left out by exactly one filter, with the reason.
+ * Matching: hard filters, then a score, then an explanation — and the near misses, left out by
+ * exactly one filter, with the reason. For one candidate (`matchResources`) or, the other way
+ * round, for one listing among the coordinator's candidates (`matchCandidates`).
  */
 @Injectable()
 export class MatchingService {
@@ -49,86 +78,154 @@ export class MatchingService {
   }
 
   async matchResources(args: MatchResourcesArgs): Promise<MatchResultModel> {
-    const viewer = RequestContext.signedIn();
-    const options = { acceptWaitlist: false, horizonDays: 28, nearMisses: 10, ...args.options };
+    const options = { ...DEFAULT_OPTIONS, ...args.options };
     const { candidate, profile } = await this.candidates.forMatching(
       args.candidateId,
       purposeOf(args.purpose, '参加先の候補を探す'),
     );
-    const online = profile.constraints.onlineOnly;
-    const now = new Date();
-    const all = await this.facts.facts({
-      municipalityId: candidate.municipalityId,
-      viewer,
-      staleBefore: this.catalogue.staleBefore(),
-      home: profile.home ?? null,
-      radiusMeters: Math.max(MIN_RADIUS, 2 * reachMeters(profile.travel)),
-      online,
-      availability: profile.availability,
-      from: now,
-      to: new Date(now.getTime() + options.horizonDays * 86_400_000),
-    });
     const weights = await this.weights();
-    const rules = { acceptWaitlist: options.acceptWaitlist, year: now.getFullYear() };
-    const passed: { facts: ResourceFacts; score: ReturnType<typeof scoreOf> }[] = [];
-    const missed: { facts: ResourceFacts; check: MatchCheck; reason: string; score: number }[] = [];
-    for (const facts of all) {
-      const failed = failedChecks(facts, profile, rules);
-      if (failed.length === 0) passed.push({ facts, score: scoreOf(facts, profile, weights) });
-      else if (failed.length === 1)
-        missed.push({
-          facts,
-          check: failed[0].check as MatchCheck,
-          reason: failed[0].reason,
-          score: scoreOf(facts, profile, weights).score,
-        });
-    }
-    const byScore = (a: { score: number; name: string; id: string }, b: typeof a) =>
-      b.score - a.score || a.name.localeCompare(b.name, 'ja') || a.id.localeCompare(b.id);
-    const top = passed
-      .map((p) => ({
-        ...p,
-        score: p.score.score,
-        factors: p.score.factors,
-        name: p.facts.name,
-        id: p.facts.id,
-      }))
-      .sort(byScore)
+    const verdicts = (
+      await this.facts.facts(this.query(candidate.municipalityId, profile, options))
+    ).map((facts) => this.weigh(facts, profile, weights, options));
+    const top = verdicts
+      .filter((v) => v.failed.length === 0)
+      .sort((a, b) => byScore(keyed(a), keyed(b)))
       .slice(0, args.first);
-    const near = missed
-      .map((m) => ({ ...m, name: m.facts.name, id: m.facts.id }))
-      .sort(byScore)
+    const near = verdicts
+      .filter((v) => v.failed.length === 1)
+      .sort((a, b) => byScore(keyed(a), keyed(b)))
       .slice(0, options.nearMisses);
-
-    const entities = new Map(
-      (await this.resources.findByIds([...top, ...near].map((x) => x.id))).map((e) => [e.id, e]),
-    );
-    const staleBefore = this.catalogue.staleBefore();
-    const model = (id: string) => {
-      const e = entities.get(id)!;
-      return ResourceModel.from(e, this.catalogue.accessFor(e), staleBefore);
-    };
+    const model = await this.models([...top, ...near].map((v) => v.facts.id));
     return {
       candidateId: candidate.id,
       alias: candidate.alias,
-      considered: all.length,
-      matches: top.map((m) => ({
-        resource: model(m.id),
-        score: m.score,
-        distanceMeters: m.facts.distance === null ? null : Math.round(m.facts.distance),
-        explanations: m.factors
-          .filter((f) => f.contribution > 0)
-          .sort((a, b) => b.contribution - a.contribution)
-          .flatMap((f) => f.explanations),
-        factors: m.factors.map((f) => ({
-          factor: f.factor as MatchFactorName,
-          value: Math.round(f.value * 1000) / 1000,
-          weight: weights[f.factor],
-          contribution: Math.round(f.contribution * 1000) / 1000,
-          explanations: f.explanations,
-        })),
+      considered: verdicts.length,
+      matches: top.map((v) => ({
+        resource: model(v.facts.id),
+        score: v.score,
+        distanceMeters: meters(v.facts),
+        explanations: v.explanations,
+        factors: v.factors,
       })),
-      nearMisses: near.map((m) => ({ resource: model(m.id), check: m.check, reason: m.reason })),
+      nearMisses: near.map((v) => ({
+        resource: model(v.facts.id),
+        check: v.failed[0].check as MatchCheck,
+        reason: v.failed[0].reason,
+      })),
+    };
+  }
+
+  /** Reverse matching: for a listing (say a new opening), which of my candidates fit it. */
+  async matchCandidates(args: MatchCandidatesArgs): Promise<CandidateMatchResultModel> {
+    const options = { ...DEFAULT_OPTIONS, ...args.options };
+    const resource = await this.catalogue.get(args.resourceId);
+    const people = await this.candidates.allForMatching(
+      purposeOf(args.purpose, '受け入れ先に合う人を探す'),
+    );
+    const weights = await this.weights();
+    const weighed: (Verdict & { candidateId: string; alias: string })[] = [];
+    for (const { candidate, profile } of people) {
+      const [facts] = await this.facts.facts({
+        ...this.query(resource.municipalityId, profile, options),
+        resourceIds: [resource.id],
+      });
+      if (facts)
+        weighed.push({
+          ...this.weigh(facts, profile, weights, options),
+          candidateId: candidate.id,
+          alias: candidate.alias,
+        });
+    }
+    const key = (v: (typeof weighed)[number]) => ({
+      score: v.score,
+      key: `${v.alias}\u0000${v.candidateId}`,
+    });
+    const top = weighed
+      .filter((v) => v.failed.length === 0)
+      .sort((a, b) => byScore(key(a), key(b)))
+      .slice(0, args.first);
+    const near = weighed
+      .filter((v) => v.failed.length === 1)
+      .sort((a, b) => byScore(key(a), key(b)))
+      .slice(0, options.nearMisses);
+    return {
+      resource: (await this.models([resource.id]))(resource.id),
+      considered: people.length,
+      matches: top.map((v) => ({
+        candidateId: v.candidateId,
+        alias: v.alias,
+        score: v.score,
+        distanceMeters: meters(v.facts),
+        explanations: v.explanations,
+        factors: v.factors,
+      })),
+      nearMisses: near.map((v) => ({
+        candidateId: v.candidateId,
+        alias: v.alias,
+        check: v.failed[0].check as MatchCheck,
+        reason: v.failed[0].reason,
+      })),
+    };
+  }
+
+  private query(
+    municipalityId: string,
+    profile: CandidateProfile,
+    options: MatchOptionsInput,
+  ): FactsQuery {
+    const now = new Date();
+    return {
+      municipalityId,
+      viewer: RequestContext.signedIn(),
+      staleBefore: this.catalogue.staleBefore(),
+      home: profile.home ?? null,
+      radiusMeters: Math.max(MIN_RADIUS, 2 * reachMeters(profile.travel)),
+      online: profile.constraints.onlineOnly,
+      availability: profile.availability,
+      from: now,
+      to: new Date(now.getTime() + options.horizonDays * 86_400_000),
+    };
+  }
+
+  private weigh(
+    facts: ResourceFacts,
+    profile: CandidateProfile,
+    weights: Weights,
+    options: MatchOptionsInput,
+  ): Verdict {
+    const failed = failedChecks(facts, profile, {
+      acceptWaitlist: options.acceptWaitlist,
+      year: new Date().getFullYear(),
+    });
+    const { score, factors } = scoreOf(facts, profile, weights);
+    return {
+      facts,
+      failed,
+      score,
+      explanations: factors
+        .filter((f) => f.contribution > 0)
+        .sort((a, b) => b.contribution - a.contribution)
+        .flatMap((f) => f.explanations),
+      factors: factors.map((f) => ({
+        factor: f.factor as MatchFactorName,
+        value: Math.round(f.value * 1000) / 1000,
+        weight: weights[f.factor],
+        contribution: Math.round(f.contribution * 1000) / 1000,
+        explanations: f.explanations,
+      })),
+    };
+  }
+
+  /** Resource models for the ids, as the viewer may see them. */
+  private async models(ids: string[]): Promise<(id: string) => ResourceModel> {
+    const entities = new Map((await this.resources.findByIds(ids)).map((e) => [e.id, e]));
+    const staleBefore = this.catalogue.staleBefore();
+    return (id) => {
+      const e = entities.get(id)!;
+      return ResourceModel.from(e, this.catalogue.accessFor(e), staleBefore);
     };
   }
 }
+
+const keyed = (v: Verdict) => ({ score: v.score, key: `${v.facts.name}\u0000${v.facts.id}` });
+const meters = (f: ResourceFacts) => (f.distance === null ? null : Math.round(f.distance));

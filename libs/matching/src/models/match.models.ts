@@ -77,6 +77,33 @@ export class MatchResultModel {
   considered!: number;
 }
 
+@ObjectType('CandidateMatch', { description: 'A candidate who fits a listing, and why' })
+export class CandidateMatchModel {
+  @Field(() => ID) candidateId!: string;
+  @Field() alias!: string;
+  @Field(() => Float) score!: number;
+  @Field(() => Int, { nullable: true }) distanceMeters!: number | null;
+  @Field(() => [String]) explanations!: string[];
+  @Field(() => [MatchFactorModel]) factors!: MatchFactorModel[];
+}
+
+@ObjectType('CandidateNearMiss', { description: 'A candidate left out by exactly one filter' })
+export class CandidateNearMissModel {
+  @Field(() => ID) candidateId!: string;
+  @Field() alias!: string;
+  @Field(() => MatchCheck) check!: MatchCheck;
+  @Field() reason!: string;
+}
+
+@ObjectType('CandidateMatchResult')
+export class CandidateMatchResultModel {
+  @Field(() => ResourceModel) resource!: ResourceModel;
+  @Field(() => [CandidateMatchModel]) matches!: CandidateMatchModel[];
+  @Field(() => [CandidateNearMissModel]) nearMisses!: CandidateNearMissModel[];
+  @Field(() => Int, { description: 'Candidates with a profile that were weighed' })
+  considered!: number;
+}
+
 @InputType()
 export class MatchOptionsInput {
   @Field({ defaultValue: false, description: 'Count a full listing with a waitlist as open' })
@@ -137,4 +164,25 @@ export class MatchingWeightsModel {
 
 function weight(label: string) {
   return { message: `「${label}」の重みは0から1の数にしてください` };
+}
+
+@ArgsType()
+export class MatchCandidatesArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: '活動の指定が正しくありません' })
+  resourceId!: string;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @IntInRange('件数', 1, 50)
+  first!: number;
+
+  @Field(() => MatchOptionsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MatchOptionsInput)
+  options?: MatchOptionsInput;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log)' })
+  @OptionalText('利用目的', 200)
+  purpose?: string | null;
 }

@@ -3,6 +3,7 @@ import { Spine1795379669972 } from './1795379669972-Spine';
 import { Catalog1795382457179 } from './1795382457179-Catalog';
 import { Search1795400000000 } from './1795400000000-Search';
 import { SearchIndexTuning1795469194510 } from './1795469194510-SearchIndexTuning';
+import { SearchKind1795472043484 } from './1795472043484-SearchKind';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -10,4 +11,5 @@ export const ALL_MIGRATIONS = [
   Catalog1795382457179,
   Search1795400000000,
   SearchIndexTuning1795469194510,
+  SearchKind1795472043484,
 ];

@@ -3,6 +3,7 @@ import { Spine1795379669972 } from './1795379669972-Spine';
 import { Catalog1795382457179 } from './1795382457179-Catalog';
 import { Search1795400000000 } from './1795400000000-Search';
 import { SearchIndexTuning1795469194510 } from './1795469194510-SearchIndexTuning';
+import { SearchKind1795472043484 } from './1795472043484-SearchKind';
 import { Identity1795500000000 } from './1795500000000-Identity';
 import { Matching1795600000000 } from './1795600000000-Matching';
 
@@ -12,6 +13,7 @@ export const ALL_MIGRATIONS = [
   Catalog1795382457179,
   Search1795400000000,
   SearchIndexTuning1795469194510,
+  SearchKind1795472043484,
   Identity1795500000000,
   Matching1795600000000,
 ];

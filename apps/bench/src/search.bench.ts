@@ -153,12 +153,12 @@ async function main(): Promise<void> {
     const sorted = [...xs].sort((a, b) => a - b);
     const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
     process.stdout.write(
-      `${label.padEnd(40)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  mean ${mean.toFixed(2)} ms\n`,
+      `${label.padEnd(44)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  mean ${mean.toFixed(2)} ms\n`,
     );
     return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean };
   };
   const ratio = (label: string, base: ReturnType<typeof report>, a: ReturnType<typeof report>) =>
-    `${label.padEnd(40)} p50 ${(base.p50 / a.p50).toFixed(1)}×  p95 ${(base.p95 / a.p95).toFixed(1)}×  mean ${(base.mean / a.mean).toFixed(1)}×\n`;
+    `${label.padEnd(44)} p50 ${(base.p50 / a.p50).toFixed(1)}×  p95 ${(base.p95 / a.p95).toFixed(1)}×  mean ${(base.mean / a.mean).toFixed(1)}×\n`;
   process.stdout.write(
     `\nbench:search — ${RESOURCES} resources in ベンチ市, ${engine.length} queries (text + kind filter + 1–5 km radius), ${database.embedded ? 'embedded PGlite' : 'PostgreSQL server'}\n`,
   );

@@ -127,6 +127,10 @@ export class BuiltinSearchEngine implements SearchEngine {
             .map((x) => `s.document @@ ${x.query}`)
             .join(' OR ')})`,
         );
+      // The index's copy of the kind narrows the candidates before the join with resource,
+      // whose own kind test (the catalogue's) still decides.
+      if (req.filter.kinds?.length)
+        qb.andWhere('s.kind IN (:...indexKinds)', { indexKinds: req.filter.kinds });
       const near = req.filter.near;
       if (near && req.viewer.kind === 'ANONYMOUS') {
         // For the public the radius is tested at the public point: the same rows as the

@@ -35,19 +35,20 @@ export class BuiltinIndex {
       id: d.id,
       document: tsvectorOf(d),
       name: normalize(d.name),
+      kind: d.kind,
       lat: d.point?.lat ?? null,
       lng: d.point?.lng ?? null,
     }));
     await em.query(
-      `INSERT INTO resource_search (resource_id, document, name_folded, public_point, refreshed_at)
+      `INSERT INTO resource_search (resource_id, document, name_folded, public_point, kind, refreshed_at)
        SELECT (x->>'id')::uuid, (x->>'document')::tsvector, x->>'name',
               CASE WHEN x->>'lat' IS NULL THEN NULL
                    ELSE ST_SetSRID(ST_MakePoint((x->>'lng')::float8, (x->>'lat')::float8), 4326)::geography END,
-              now()
+              (x->>'kind')::resource_kind, now()
          FROM jsonb_array_elements($1::jsonb) x
        ON CONFLICT (resource_id) DO UPDATE
          SET document = EXCLUDED.document, name_folded = EXCLUDED.name_folded,
-             public_point = EXCLUDED.public_point, refreshed_at = now()`,
+             public_point = EXCLUDED.public_point, kind = EXCLUDED.kind, refreshed_at = now()`,
       [JSON.stringify(rows)],
     );
     const words = [

@@ -1,4 +1,4 @@
-import { ResourceEntity } from '@app/catalog';
+import { ResourceEntity, ResourceKind } from '@app/catalog';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import type { Point } from 'geojson';
 import {
@@ -48,6 +48,11 @@ export class ResourceSearchEntity {
     nullable: true,
   })
   publicPoint!: Point | null;
+
+  /** The resource's kind, so that a kind filter narrows the candidates inside the index. */
+  @Index('resource_search_kind_idx')
+  @Column({ type: 'enum', enum: ResourceKind, enumName: 'resource_kind' })
+  kind!: ResourceKind;
 
   @Column({ name: 'refreshed_at', type: 'timestamptz', default: () => 'now()' })
   refreshedAt!: Date;

@@ -49,6 +49,7 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
   let otherTeam: { user: TestUser; auth: Record<string, string> };
   let admin: { user: TestUser; auth: Record<string, string> };
   let candidateId: string;
+  let municipalityId: string;
   const home = { latitude: 35.01, longitude: 133.01 };
 
   beforeAll(async () => {
@@ -56,6 +57,7 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
     const ds = t.dataSource;
     const city = await aCityWithAreas(ds, 133.0, 35.0);
     const m = city.municipality.id;
+    municipalityId = m;
     const team = await aTeam(ds, m);
     csw = await signedIn(t, { municipalityId: m, role: 'COORDINATOR', teamId: team.id });
     otherTeam = await signedIn(t, { municipalityId: m, role: 'COORDINATOR' });
@@ -191,7 +193,10 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
   });
 
   it('counts a full listing with a waitlist as open when the coordinator accepts waiting', async () => {
-    await t.dataSource.query(`UPDATE resource SET has_waitlist = true WHERE name = '満員の畑'`);
+    await t.dataSource.query(
+      `UPDATE resource SET has_waitlist = true WHERE name = '満員の畑' AND municipality_id = $1`,
+      [municipalityId],
+    );
     const without = (await match()).data!.matchResources;
     expect(without.nearMisses).toContainEqual({
       resource: { name: '満員の畑' },
@@ -291,7 +296,10 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
         {},
         admin.auth,
       );
-      const [row] = await t.dataSource.query(`SELECT id FROM resource WHERE name = '畑の手伝い'`);
+      const [row] = await t.dataSource.query(
+        `SELECT id FROM resource WHERE name = '畑の手伝い' AND municipality_id = $1`,
+        [municipalityId],
+      );
       resourceId = row.id;
       const add = (alias: string, p: Record<string, unknown>, who = csw) =>
         t.gql(
@@ -351,6 +359,40 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
         await t.gql(REVERSE, { id: '00000000-0000-4000-8000-000000000000' }, csw.auth),
       );
       expect(error.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('step-up suggestions', () => {
+    const STEP = `query ($id: ID!, $current: ID!) {
+      stepUpSuggestions(candidateId: $id, currentResourceId: $current) {
+        matches { resource { name kind } explanations }
+      }
+    }`;
+
+    it('from a place to just be, proposes the next stage up and never a bigger jump', async () => {
+      const [cafe] = await t.dataSource.query(
+        `SELECT id FROM resource WHERE name = '畑の手伝い' AND municipality_id = $1`,
+        [municipalityId],
+      );
+      // A 居場所 where one may just be there, beside the farm: where Bさん takes part now.
+      const [{ id: current }] = await t.dataSource.query(
+        `INSERT INTO resource (municipality_id, organization_id, kind, name, may_just_be_there, observation_visit, location)
+         SELECT municipality_id, organization_id, 'IBASHO', '縁側カフェ', true, true, location FROM resource WHERE id = $1
+         RETURNING id`,
+        [cafe.id],
+      );
+      const res = await t.gql(STEP, { id: candidateId, current }, csw.auth);
+      expect(res.errors).toBeUndefined();
+      const steps = res.data!.stepUpSuggestions.matches as {
+        resource: { name: string; kind: string };
+        explanations: string[];
+      }[];
+      expect(steps.map((s) => s.resource.name)).toEqual(
+        expect.arrayContaining(['畑の手伝い', '木曜の畑']),
+      );
+      expect(steps.every((s) => s.resource.kind === 'VOLUNTEER')).toBe(true);
+      expect(steps.map((s) => s.resource.name)).not.toContain('農家での就労体験');
+      expect(steps[0].explanations[0]).toBe('今より一歩進んだ決まった作業がある活動');
     });
   });
 });

@@ -1,6 +1,14 @@
 import { GroupSize, PhysicalDemand, Residency, ResourceKind } from '@app/catalog';
 import { CandidateProfile, Goal, PaceStage, SupportPhase, TravelMode } from '@app/candidate';
-import { DEFAULT_WEIGHTS, demandOf, failedChecks, ResourceFacts, scoreOf } from './match-rules';
+import {
+  DEFAULT_WEIGHTS,
+  demandOf,
+  failedChecks,
+  ResourceFacts,
+  scoreOf,
+  stageAfter,
+  stepUpOf,
+} from './match-rules';
 
 /** A listing that passes every filter for the profile below. */
 const listing = (o: Partial<ResourceFacts> = {}): ResourceFacts => ({
@@ -257,5 +265,64 @@ describe('scores and explanations', () => {
       value: 1,
       explanations: ['今の段階に合った就労に近い活動'],
     });
+  });
+});
+
+describe('step-up suggestions', () => {
+  const kinds = Object.values(ResourceKind);
+  const variants = kinds.flatMap((kind) =>
+    [false, true].flatMap((mayJustBeThere) =>
+      [false, true].flatMap((canGrowGradually) =>
+        [null, 60, 180].map((minimumMinutes) => ({
+          kind,
+          mayJustBeThere,
+          canGrowGradually,
+          minimumMinutes,
+        })),
+      ),
+    ),
+  );
+  const stage = (r: (typeof variants)[number]) => Object.values(PaceStage).indexOf(demandOf(r));
+
+  it('never proposes a jump of more than one stage, over every kind of listing', () => {
+    let proposed = 0;
+    for (const current of variants)
+      for (const next of variants) {
+        if (stepUpOf(current, next) === null) continue;
+        proposed++;
+        const jump = stage(next) - stage(current);
+        expect([0, 1]).toContain(jump);
+        if (jump === 0)
+          expect(next.minimumMinutes ?? 0).toBeGreaterThan(current.minimumMinutes ?? 0);
+      }
+    expect(proposed).toBeGreaterThan(50);
+  });
+
+  it('says what the step is', () => {
+    const cafe = {
+      kind: ResourceKind.IBASHO,
+      mayJustBeThere: true,
+      canGrowGradually: false,
+      minimumMinutes: null,
+    };
+    const volunteering = {
+      kind: ResourceKind.VOLUNTEER,
+      mayJustBeThere: false,
+      canGrowGradually: false,
+      minimumMinutes: 60,
+    };
+    const work = {
+      kind: ResourceKind.WORK_PLACEMENT,
+      mayJustBeThere: false,
+      canGrowGradually: false,
+      minimumMinutes: 240,
+    };
+    expect(stepUpOf(cafe, volunteering)).toBe('今より一歩進んだ決まった作業がある活動');
+    expect(stepUpOf(cafe, work)).toBeNull();
+    expect(stepUpOf(volunteering, { ...volunteering, minimumMinutes: 120 })).toBe(
+      '今より少し長い時間（2時間）',
+    );
+    expect(stepUpOf(volunteering, cafe)).toBeNull();
+    expect(stageAfter(cafe)).toBe(PaceStage.SHORT_TASKS);
   });
 });

@@ -97,7 +97,7 @@ export function demandOf(
   }
 }
 
-const DEMAND_WORDS: Record<PaceStage, string> = {
+export const DEMAND_WORDS: Record<PaceStage, string> = {
   NOT_YET_OUT: 'オンラインの場',
   JUST_BEING_THERE: 'いるだけでよい場',
   SHORT_TASKS: '決まった作業がある活動',
@@ -278,4 +278,27 @@ export function scoreOf(
 export function isoWeekday(d: Date): number {
   const day = new Date(d.getTime() + 9 * 3_600_000).getUTCDay();
   return day === 0 ? 7 : day;
+}
+
+/**
+ * A step up from where the person takes part now: a listing asking for the next pace stage, or
+ * for the same stage with longer sessions. Never more than one stage above the current place.
+ */
+export function stepUpOf(
+  current: Pick<ResourceFacts, 'kind' | 'mayJustBeThere' | 'canGrowGradually' | 'minimumMinutes'>,
+  next: Pick<ResourceFacts, 'kind' | 'mayJustBeThere' | 'canGrowGradually' | 'minimumMinutes'>,
+): string | null {
+  const from = STAGE_INDEX(demandOf(current));
+  const to = STAGE_INDEX(demandOf(next));
+  if (to === from + 1) return `今より一歩進んだ${DEMAND_WORDS[demandOf(next)]}`;
+  if (to === from && (next.minimumMinutes ?? 0) > (current.minimumMinutes ?? 0))
+    return `今より少し長い時間（${duration(next.minimumMinutes!)}）`;
+  return null;
+}
+
+/** The stage one above the pace a listing asks for (the last stage stays). */
+export function stageAfter(
+  r: Pick<ResourceFacts, 'kind' | 'mayJustBeThere' | 'canGrowGradually'>,
+): PaceStage {
+  return PACE_STAGES[Math.min(PACE_STAGES.length - 1, STAGE_INDEX(demandOf(r)) + 1)];
 }

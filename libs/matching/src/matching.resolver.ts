@@ -7,6 +7,7 @@ import {
   MatchingWeightsModel,
   MatchResourcesArgs,
   MatchResultModel,
+  StepUpArgs,
 } from './models/match.models';
 
 /** Matching works on candidates: coordinators (their team's) and admins. */
@@ -21,6 +22,14 @@ export class MatchingResolver {
   })
   matchResources(@Args() args: MatchResourcesArgs): Promise<MatchResultModel> {
     return this.matching.matchResources(args);
+  }
+
+  @Query(() => MatchResultModel, {
+    description:
+      'Step-up suggestions for a person taking part somewhere: listings asking a little more, never a big jump',
+  })
+  stepUpSuggestions(@Args() args: StepUpArgs): Promise<MatchResultModel> {
+    return this.matching.stepUp(args);
   }
 
   @Query(() => CandidateMatchResultModel, {

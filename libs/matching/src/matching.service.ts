@@ -9,6 +9,8 @@ import {
   FailedCheck,
   ResourceFacts,
   scoreOf,
+  stageAfter,
+  stepUpOf,
   Weights,
 } from './match-rules';
 import { FactsQuery, MatchingRepository } from './matching.repository';
@@ -21,6 +23,7 @@ import {
   MatchOptionsInput,
   MatchResourcesArgs,
   MatchResultModel,
+  StepUpArgs,
 } from './models/match.models';
 
 /** The least radius read around a home, so that near misses just beyond a short reach still show. */
@@ -112,6 +115,50 @@ export class MatchingService {
         check: v.failed[0].check as MatchCheck,
         reason: v.failed[0].reason,
       })),
+    };
+  }
+
+  /**
+   * Step-up suggestions: for a person taking part at `currentResourceId`, listings that ask a
+   * little more — the next pace stage, or the same stage for longer — and pass every other filter
+   * for the person. Never a jump of more than one stage.
+   */
+  async stepUp(args: StepUpArgs): Promise<MatchResultModel> {
+    const options = DEFAULT_OPTIONS;
+    const { candidate, profile } = await this.candidates.forMatching(
+      args.candidateId,
+      purposeOf(args.purpose, '次のステップを探す'),
+    );
+    const current = await this.catalogue.get(args.currentResourceId);
+    const query = this.query(candidate.municipalityId, profile, options);
+    const [here] = await this.facts.facts({ ...query, resourceIds: [current.id] });
+    if (!here)
+      throw BadUserInputException.field('currentResourceId', '今参加している活動が見つかりません');
+    // The person is taken as ready for one stage above where they take part now.
+    const ready = { ...profile, paceStage: stageAfter(here) };
+    const weights = await this.weights();
+    const steps = (await this.facts.facts(query))
+      .filter((r) => r.id !== here.id)
+      .map((facts) => ({
+        step: stepUpOf(here, facts),
+        verdict: this.weigh(facts, ready, weights, options),
+      }))
+      .filter((x) => x.step !== null && x.verdict.failed.length === 0)
+      .sort((a, b) => byScore(keyed(a.verdict), keyed(b.verdict)))
+      .slice(0, args.first);
+    const model = await this.models(steps.map((x) => x.verdict.facts.id));
+    return {
+      candidateId: candidate.id,
+      alias: candidate.alias,
+      considered: steps.length,
+      matches: steps.map(({ step, verdict: v }) => ({
+        resource: model(v.facts.id),
+        score: v.score,
+        distanceMeters: meters(v.facts),
+        explanations: [step!, ...v.explanations],
+        factors: v.factors,
+      })),
+      nearMisses: [],
     };
   }
 

@@ -186,3 +186,22 @@ export class MatchCandidatesArgs {
   @OptionalText('利用目的', 200)
   purpose?: string | null;
 }
+
+@ArgsType()
+export class StepUpArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: '対象者の指定が正しくありません' })
+  candidateId!: string;
+
+  @Field(() => ID, { description: 'Where the person takes part now' })
+  @IsUUID('all', { message: '今参加している活動の指定が正しくありません' })
+  currentResourceId!: string;
+
+  @Field(() => Int, { defaultValue: 10 })
+  @IntInRange('件数', 1, 50)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log)' })
+  @OptionalText('利用目的', 200)
+  purpose?: string | null;
+}

@@ -395,4 +395,102 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
       expect(steps[0].explanations[0]).toBe('今より一歩進んだ決まった作業がある活動');
     });
   });
+
+  describe('batch allocation of a cohort to openings', () => {
+    const ALLOCATE = `query ($input: AllocateInput!) {
+      allocateOpenings(input: $input) {
+        method totalScore unassigned
+        assignments { alias resource { name } score locked explanations }
+      }
+    }`;
+    let cohort: string[];
+    let farm: string;
+    let thursday: string;
+    beforeAll(async () => {
+      const id = async (name: string) =>
+        (
+          await t.dataSource.query(
+            `SELECT id FROM resource WHERE name = $1 AND municipality_id = $2`,
+            [name, municipalityId],
+          )
+        )[0].id as string;
+      farm = await id('畑の手伝い');
+      thursday = await id('木曜の畑');
+      await t.dataSource.query('UPDATE resource SET capacity = 1, seats_taken = 0 WHERE id = $1', [
+        farm,
+      ]);
+      const add = async (alias: string) =>
+        (
+          await t.gql(
+            'mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { id } }',
+            { input: { alias, profile: { ...PROFILE, home } } },
+            csw.auth,
+          )
+        ).data!.createCandidate.id as string;
+      cohort = [candidateId, await add('Fさん'), await add('Gさん')];
+    });
+
+    it.each(['MAX_SCORE', 'STABLE'])(
+      '%s: fills the one seat once, places the rest elsewhere, explains each',
+      async (method) => {
+        const res = await t.gql(
+          ALLOCATE,
+          { input: { candidateIds: cohort, resourceIds: [farm, thursday], method } },
+          csw.auth,
+        );
+        expect(res.errors).toBeUndefined();
+        const result = res.data!.allocateOpenings;
+        const names = result.assignments.map(
+          (a: { resource: { name: string } }) => a.resource.name,
+        );
+        expect(names.filter((n: string) => n === '畑の手伝い')).toHaveLength(1);
+        expect(names.filter((n: string) => n === '木曜の畑')).toHaveLength(2);
+        expect(result.unassigned).toEqual([]);
+        for (const a of result.assignments) expect(a.explanations.length).toBeGreaterThan(0);
+      },
+    );
+
+    it('keeps a locked pair and never makes an excluded one', async () => {
+      const res = await t.gql(
+        ALLOCATE,
+        {
+          input: {
+            candidateIds: cohort,
+            resourceIds: [farm, thursday],
+            locked: [{ candidateId: cohort[2], resourceId: farm }],
+            excluded: [{ candidateId: cohort[0], resourceId: thursday }],
+          },
+        },
+        csw.auth,
+      );
+      const result = res.data!.allocateOpenings;
+      const of = (alias: string) =>
+        result.assignments.find((a: { alias: string }) => a.alias === alias) as
+          { resource: { name: string }; locked: boolean; explanations: string[] } | undefined;
+      expect(of('Gさん')).toMatchObject({ resource: { name: '畑の手伝い' }, locked: true });
+      expect(of('Gさん')!.explanations[0]).toBe('担当者が固定した組み合わせ');
+      // Bさん may not go to 木曜の畑, and the only farm seat is locked: Bさん stays unplaced.
+      expect(of('Bさん')).toBeUndefined();
+      expect(result.unassigned).toEqual([candidateId]);
+    });
+
+    it("refuses another team's candidate as not found, and an empty cohort clearly", async () => {
+      const [other] = await t.dataSource.query(
+        `SELECT id FROM candidate WHERE alias = '別チームのEさん' AND municipality_id = $1`,
+        [municipalityId],
+      );
+      const foreign = onlyError(
+        await t.gql(
+          ALLOCATE,
+          { input: { candidateIds: [other.id], resourceIds: [farm] } },
+          csw.auth,
+        ),
+      );
+      expect(foreign.extensions?.code).toBe('NOT_FOUND');
+      const empty = onlyError(
+        await t.gql(ALLOCATE, { input: { candidateIds: [], resourceIds: [farm] } }, csw.auth),
+      );
+      expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'candidateIds' });
+    });
+  });
 });

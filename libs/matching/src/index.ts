@@ -2,3 +2,4 @@ export * from './match-rules';
 export * from './matching.module';
 export * from './matching.service';
 export * from './matching-settings.entity';
+export * from './allocation';

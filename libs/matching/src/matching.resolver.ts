@@ -2,6 +2,8 @@ import { Roles } from '@app/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MatchingService } from './matching.service';
 import {
+  AllocateInput,
+  AllocationResultModel,
   CandidateMatchResultModel,
   MatchCandidatesArgs,
   MatchingWeightsModel,
@@ -38,6 +40,14 @@ export class MatchingResolver {
   })
   matchCandidates(@Args() args: MatchCandidatesArgs): Promise<CandidateMatchResultModel> {
     return this.matching.matchCandidates(args);
+  }
+
+  @Query(() => AllocationResultModel, {
+    description:
+      'Batch allocation of a cohort to openings with capacities: the best total score or a stable allocation, nothing written',
+  })
+  allocateOpenings(@Args('input') input: AllocateInput): Promise<AllocationResultModel> {
+    return this.matching.allocate(input);
   }
 
   @Query(() => MatchingWeightsModel, { description: "This municipality's matching weights" })

@@ -3,6 +3,7 @@ import { ResourceModel, ResourceRepository, ResourceService } from '@app/catalog
 import { CandidateProfile, CandidateService, reachMeters } from '@app/candidate';
 import { BadUserInputException, RequestContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
+import { AllocationPair, deferredAcceptance, maxScore, totalScore } from './allocation';
 import {
   DEFAULT_WEIGHTS,
   failedChecks,
@@ -15,6 +16,9 @@ import {
 } from './match-rules';
 import { FactsQuery, MatchingRepository } from './matching.repository';
 import {
+  AllocateInput,
+  AllocationMethod,
+  AllocationResultModel,
   CandidateMatchResultModel,
   MatchCandidatesArgs,
   MatchCheck,
@@ -159,6 +163,85 @@ export class MatchingService {
         factors: v.factors,
       })),
       nearMisses: [],
+    };
+  }
+
+  /**
+   * Batch allocation: a cohort over a set of openings, each taking as many as its open seats,
+   * over the pairs that pass the hard filters; the best total score or a stable allocation. Locked
+   * pairs are kept, excluded ones never made. Each assignment comes with its explanation.
+   */
+  async allocate(input: AllocateInput): Promise<AllocationResultModel> {
+    const options = { ...DEFAULT_OPTIONS, ...input.options };
+    const resources: Awaited<ReturnType<ResourceService['get']>>[] = [];
+    for (const [i, id] of [...new Set(input.resourceIds)].entries()) {
+      resources.push(
+        await this.catalogue.get(id).catch(() => {
+          throw BadUserInputException.field(`resourceIds.${i}`, '受け入れ先が見つかりません');
+        }),
+      );
+    }
+    const people: Awaited<ReturnType<CandidateService['forMatching']>>[] = [];
+    for (const id of [...new Set(input.candidateIds)])
+      people.push(await this.candidates.forMatching(id, '受け入れ枠の割り当て'));
+    const weights = await this.weights();
+    const verdicts = new Map<string, Verdict>();
+    const pairs: AllocationPair[] = [];
+    for (const { candidate, profile } of people) {
+      const facts = await this.facts.facts({
+        ...this.query(candidate.municipalityId, profile, options),
+        resourceIds: resources.map((r) => r.id),
+      });
+      for (const f of facts) {
+        const verdict = this.weigh(f, profile, weights, options);
+        verdicts.set(`${candidate.id}|${f.id}`, verdict);
+        if (verdict.failed.length === 0)
+          pairs.push({ candidateId: candidate.id, openingId: f.id, score: verdict.score });
+      }
+    }
+    const capacities = Object.fromEntries(
+      resources.map((r) => [
+        r.id,
+        r.capacity === null ? people.length : Math.max(0, r.capacity - r.seatsTaken),
+      ]),
+    );
+    const known = (p: { candidateId: string; resourceId: string }) =>
+      people.some((x) => x.candidate.id === p.candidateId) &&
+      capacities[p.resourceId] !== undefined;
+    const run = input.method === AllocationMethod.STABLE ? deferredAcceptance : maxScore;
+    const result = run({
+      pairs,
+      capacities,
+      locked: (input.locked ?? [])
+        .filter(known)
+        .map((p) => ({ candidateId: p.candidateId, openingId: p.resourceId })),
+      excluded: (input.excluded ?? []).map((p) => ({
+        candidateId: p.candidateId,
+        openingId: p.resourceId,
+      })),
+    });
+    const model = await this.models(resources.map((r) => r.id));
+    const alias = new Map(people.map((p) => [p.candidate.id, p.candidate.alias]));
+    const assigned = new Set(result.map((a) => a.candidateId));
+    return {
+      method: input.method,
+      totalScore: Math.round(totalScore(result) * 1000) / 1000,
+      unassigned: people.map((p) => p.candidate.id).filter((id) => !assigned.has(id)),
+      assignments: result.map((a) => {
+        const verdict = verdicts.get(`${a.candidateId}|${a.openingId}`);
+        return {
+          candidateId: a.candidateId,
+          alias: alias.get(a.candidateId)!,
+          resource: model(a.openingId),
+          score: a.score,
+          locked: a.locked,
+          explanations: [
+            ...(a.locked ? ['担当者が固定した組み合わせ'] : []),
+            ...(verdict?.failed.map((f) => `注意: ${f.reason}`) ?? []),
+            ...(verdict?.explanations ?? []),
+          ],
+        };
+      }),
     };
   }
 

@@ -10,7 +10,17 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { IsBoolean, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 
 export enum MatchFactorName {
@@ -204,4 +214,80 @@ export class StepUpArgs {
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit log)' })
   @OptionalText('利用目的', 200)
   purpose?: string | null;
+}
+
+export enum AllocationMethod {
+  /** The greatest total score under the capacities (min-cost flow). */
+  MAX_SCORE = 'MAX_SCORE',
+  /** Candidate-proposing deferred acceptance: nobody would both rather have each other. */
+  STABLE = 'STABLE',
+}
+registerEnumType(AllocationMethod, { name: 'AllocationMethod' });
+
+@InputType()
+export class AllocationPairInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: '対象者の指定が正しくありません' })
+  candidateId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: '活動の指定が正しくありません' })
+  resourceId!: string;
+}
+
+@InputType()
+export class AllocateInput {
+  @Field(() => [ID], { description: 'The cohort' })
+  @ArrayMinSize(1, { message: '対象者を1人以上選んでください' })
+  @ArrayMaxSize(500, { message: '一度に割り当てられる対象者は500人までです' })
+  @IsUUID('all', { each: true, message: '対象者の指定が正しくありません' })
+  candidateIds!: string[];
+
+  @Field(() => [ID], { description: 'The openings; each takes as many as its open seats' })
+  @ArrayMinSize(1, { message: '受け入れ先を1つ以上選んでください' })
+  @ArrayMaxSize(200, { message: '一度に選べる受け入れ先は200までです' })
+  @IsUUID('all', { each: true, message: '活動の指定が正しくありません' })
+  resourceIds!: string[];
+
+  @Field(() => AllocationMethod, { defaultValue: AllocationMethod.MAX_SCORE })
+  @IsEnum(AllocationMethod, { message: '割り当ての方法を選んでください' })
+  method!: AllocationMethod;
+
+  @Field(() => [AllocationPairInput], { nullable: true, description: 'Pairs to keep as they are' })
+  @IsOptional()
+  @ArrayMaxSize(500, { message: '固定する組は500までです' })
+  @ValidateNested({ each: true })
+  @Type(() => AllocationPairInput)
+  locked?: AllocationPairInput[];
+
+  @Field(() => [AllocationPairInput], { nullable: true, description: 'Pairs never to make' })
+  @IsOptional()
+  @ArrayMaxSize(5000, { message: '除外する組は5000までです' })
+  @ValidateNested({ each: true })
+  @Type(() => AllocationPairInput)
+  excluded?: AllocationPairInput[];
+
+  @Field(() => MatchOptionsInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MatchOptionsInput)
+  options?: MatchOptionsInput;
+}
+
+@ObjectType('AllocationAssignment')
+export class AllocationAssignmentModel {
+  @Field(() => ID) candidateId!: string;
+  @Field() alias!: string;
+  @Field(() => ResourceModel) resource!: ResourceModel;
+  @Field(() => Float) score!: number;
+  @Field({ description: 'Kept as the coordinator locked it' }) locked!: boolean;
+  @Field(() => [String]) explanations!: string[];
+}
+
+@ObjectType('AllocationResult')
+export class AllocationResultModel {
+  @Field(() => AllocationMethod) method!: AllocationMethod;
+  @Field(() => [AllocationAssignmentModel]) assignments!: AllocationAssignmentModel[];
+  @Field(() => [ID], { description: 'Candidates left without a place' }) unassigned!: string[];
+  @Field(() => Float) totalScore!: number;
 }

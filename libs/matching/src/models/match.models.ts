@@ -132,12 +132,9 @@ export class MatchOptionsInput {
   nearMisses!: number;
 }
 
+/** What every one-by-one matching query takes besides its subject. */
 @ArgsType()
-export class MatchResourcesArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: '対象者の指定が正しくありません' })
-  candidateId!: string;
-
+class MatchingArgs {
   @Field(() => Int, { defaultValue: 20 })
   @IntInRange('件数', 1, 50)
   first!: number;
@@ -151,6 +148,20 @@ export class MatchResourcesArgs {
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit log)' })
   @OptionalText('利用目的', 200)
   purpose?: string | null;
+}
+
+@ArgsType()
+export class MatchResourcesArgs extends MatchingArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: '対象者の指定が正しくありません' })
+  candidateId!: string;
+}
+
+@ArgsType()
+export class MatchCandidatesArgs extends MatchingArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: '活動の指定が正しくありません' })
+  resourceId!: string;
 }
 
 @InputType('MatchingWeightsInput')
@@ -174,27 +185,6 @@ export class MatchingWeightsModel {
 
 function weight(label: string) {
   return { message: `「${label}」の重みは0から1の数にしてください` };
-}
-
-@ArgsType()
-export class MatchCandidatesArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: '活動の指定が正しくありません' })
-  resourceId!: string;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @IntInRange('件数', 1, 50)
-  first!: number;
-
-  @Field(() => MatchOptionsInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MatchOptionsInput)
-  options?: MatchOptionsInput;
-
-  @Field(() => String, { nullable: true, description: 'Why (kept in the audit log)' })
-  @OptionalText('利用目的', 200)
-  purpose?: string | null;
 }
 
 @ArgsType()

@@ -105,7 +105,10 @@ describe('candidates, consent and the audit log', () => {
     });
 
     it('validates every field and writes nothing when one is wrong', async () => {
-      const before = await t.dataSource.query('SELECT count(*)::int AS c FROM candidate');
+      const before = await t.dataSource.query(
+        'SELECT count(*)::int AS c FROM candidate WHERE municipality_id = $1',
+        [city.municipality.id],
+      );
       const res = await t.gql(
         CREATE,
         { input: { alias: '   ', notes: 'x'.repeat(4001) } },
@@ -114,7 +117,12 @@ describe('candidates, consent and the audit log', () => {
       const error = onlyError(res);
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.errors?.map((e) => e.field).sort()).toEqual(['alias', 'notes']);
-      expect(await t.dataSource.query('SELECT count(*)::int AS c FROM candidate')).toEqual(before);
+      expect(
+        await t.dataSource.query(
+          'SELECT count(*)::int AS c FROM candidate WHERE municipality_id = $1',
+          [city.municipality.id],
+        ),
+      ).toEqual(before);
     });
 
     it('archives: the record leaves the active list and stays readable', async () => {

@@ -196,7 +196,10 @@ describe('the resource catalogue over GraphQL', () => {
     const count = async () =>
       (
         await t.dataSource.query(
-          `SELECT (SELECT count(*) FROM resource WHERE municipality_id = $1)::int AS r, (SELECT count(*) FROM resource_schedule)::int AS s`,
+          // This municipality's rows only: other suites write schedules at the same time.
+          `SELECT (SELECT count(*) FROM resource WHERE municipality_id = $1)::int AS r,
+                  (SELECT count(*) FROM resource_schedule s JOIN resource r ON r.id = s.resource_id
+                    WHERE r.municipality_id = $1)::int AS s`,
           [tree.municipality.id],
         )
       )[0];

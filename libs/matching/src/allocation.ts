@@ -4,7 +4,8 @@
  *
  * - `maxScore`: the assignment of greatest total score that never exceeds a capacity — a
  *   min-cost flow (source → candidate → opening → sink, cost −score), solved by successive
- *   shortest paths with Johnson potentials (Bellman–Ford once, then Dijkstra);
+ *   shortest paths with Johnson potentials (Bellman–Ford once, then Dijkstra stopping at the
+ *   sink);
  * - `deferredAcceptance`: candidate-proposing deferred acceptance (Gale–Shapley with capacities),
  *   both sides ranking by score: stable, no candidate and opening would both rather have each other.
  *
@@ -144,9 +145,13 @@ export function maxScore(input: AllocationInput): Assignment[] {
       }
       return top;
     };
+    const settled = new Uint8Array(n);
     while (heap.length) {
       const [d, u] = pop();
-      if (d > dist[u]) continue;
+      if (d > dist[u] || settled[u]) continue;
+      settled[u] = 1;
+      // The sink is all a path needs: stop there (most paths are short), see the potentials below.
+      if (u === T) break;
       for (let e = head[u]; e !== -1; e = next[e]) {
         if (cap[e] <= 0) continue;
         const v = to[e];
@@ -161,7 +166,9 @@ export function maxScore(input: AllocationInput): Assignment[] {
     if (dist[T] === Infinity) break;
     // The real cost of the path: stop once another assignment would lower the total score.
     if (dist[T] + potential[T] - potential[S] >= 0) break;
-    for (let i = 0; i < n; i++) if (dist[i] !== Infinity) potential[i] += dist[i];
+    // Dijkstra stopped at the sink: settled nodes move by their distance, the others by the
+    // sink's, which keeps every reduced cost non-negative.
+    for (let i = 0; i < n; i++) potential[i] += settled[i] ? dist[i] : dist[T];
     for (let v = T; v !== S; v = to[via[v] ^ 1]) {
       cap[via[v]] -= 1;
       cap[via[v] ^ 1] += 1;

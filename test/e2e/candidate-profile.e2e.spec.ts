@@ -142,6 +142,8 @@ describe('candidate profiles (pace, availability, travel, interests, constraints
     const error = onlyError(await create(bad));
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.errors?.map((e) => e.field)).toContain(field);
+    // What the coordinator typed is never repeated back in an error.
+    expect(JSON.stringify(error)).not.toContain('ゲーム');
     expect(await count()).toBe(before);
   });
 

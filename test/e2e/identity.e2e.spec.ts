@@ -245,6 +245,17 @@ describe('sign-in, sessions and user administration', () => {
       temporaryPassword: null,
       user: { organizationIds: [org.id] },
     });
+    // The user list shows each host's memberships (read for the whole page at once).
+    const list = await t.gql(
+      '{ users(first: 100) { edges { node { id organizationIds } } } }',
+      {},
+      admin.auth,
+    );
+    expect(
+      list.data!.users.edges.find(
+        (e: { node: { id: string } }) => e.node.id === host.data!.createUser.user.id,
+      ).node.organizationIds,
+    ).toEqual([org.id]);
 
     const duplicate = onlyError(
       await create({ email: email.toUpperCase(), displayName: '重複', role: 'ADMIN' }),

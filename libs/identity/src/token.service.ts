@@ -57,9 +57,8 @@ export class TokenService {
     });
   }
 
-  async verifyAccess(token: string): Promise<AccessClaims> {
-    const payload = await this.verify(token, 'access');
-    return payload;
+  verifyAccess(token: string): Promise<AccessClaims> {
+    return this.verify(token, 'access');
   }
 
   async verifyRefresh(token: string): Promise<RefreshClaims> {

@@ -1,6 +1,6 @@
 import { EntityRepository, Page, paginateKeyset } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { UserEntity, UserOrganizationEntity } from './identity.entities';
 
 @Injectable()
@@ -39,10 +39,22 @@ export class UserRepository extends EntityRepository<UserEntity> {
   }
 
   async organizationIdsOf(userId: string, em?: EntityManager): Promise<string[]> {
-    const rows = await (em ?? this.dataSource.manager)
-      .getRepository(UserOrganizationEntity)
-      .find({ where: { userId }, order: { organizationId: 'ASC' } });
-    return rows.map((r) => r.organizationId);
+    return (await this.organizationIdsOfMany([userId], em)).get(userId) ?? [];
+  }
+
+  /** Memberships of several users in one statement (the user list). */
+  async organizationIdsOfMany(
+    userIds: string[],
+    em?: EntityManager,
+  ): Promise<Map<string, string[]>> {
+    const rows = userIds.length
+      ? await (em ?? this.dataSource.manager)
+          .getRepository(UserOrganizationEntity)
+          .find({ where: { userId: In(userIds) }, order: { organizationId: 'ASC' } })
+      : [];
+    const byUser = new Map<string, string[]>();
+    for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.organizationId]);
+    return byUser;
   }
 
   async replaceOrganizations(

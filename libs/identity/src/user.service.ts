@@ -53,11 +53,14 @@ export class UserService {
       entityType: 'user',
       purpose: '利用者の一覧',
     });
+    const hosts = page.edges.filter((e) => e.node.role === UserRole.HOST).map((e) => e.node.id);
+    const memberships = await this.users.organizationIdsOfMany(hosts);
     return {
       ...page,
-      edges: await Promise.all(
-        page.edges.map(async (e) => ({ ...e, node: await this.toModel(e.node) })),
-      ),
+      edges: page.edges.map((e) => ({
+        ...e,
+        node: this.modelOf(e.node, memberships.get(e.node.id) ?? []),
+      })),
     };
   }
 
@@ -261,6 +264,13 @@ export class UserService {
   }
 
   async toModel(u: UserEntity, em?: EntityManager): Promise<UserModel> {
+    return this.modelOf(
+      u,
+      u.role === UserRole.HOST ? await this.users.organizationIdsOf(u.id, em) : [],
+    );
+  }
+
+  private modelOf(u: UserEntity, organizationIds: string[]): UserModel {
     return Object.assign(new UserModel(), {
       id: u.id,
       municipalityId: u.municipalityId,
@@ -269,7 +279,7 @@ export class UserService {
       displayName: this.cipher.decrypt(u.displayNameEncrypted, DISPLAY_NAME_FIELD),
       teamId: u.teamId,
       areaIds: u.areaIds,
-      organizationIds: u.role === UserRole.HOST ? await this.users.organizationIdsOf(u.id, em) : [],
+      organizationIds,
       status: u.status,
       locked: u.lockedUntil !== null && u.lockedUntil > new Date(),
       lockedUntil: u.lockedUntil,

@@ -1,7 +1,7 @@
 import { purposeOf } from '@app/audit';
 import { ResourceModel, ResourceRepository, ResourceService } from '@app/catalog';
 import { CandidateProfile, CandidateService, reachMeters } from '@app/candidate';
-import { BadUserInputException, RequestContext } from '@app/common';
+import { BadUserInputException, NotFoundException, RequestContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { AllocationPair, deferredAcceptance, maxScore, totalScore } from './allocation';
 import {
@@ -141,8 +141,8 @@ export class MatchingService {
     // The person is taken as ready for one stage above where they take part now.
     const ready = { ...profile, paceStage: stageAfter(here) };
     const weights = await this.weights();
-    const steps = (await this.facts.facts(query))
-      .filter((r) => r.id !== here.id)
+    const nearby = (await this.facts.facts(query)).filter((r) => r.id !== here.id);
+    const steps = nearby
       .map((facts) => ({
         step: stepUpOf(here, facts),
         verdict: this.weigh(facts, ready, weights, options),
@@ -154,7 +154,7 @@ export class MatchingService {
     return {
       candidateId: candidate.id,
       alias: candidate.alias,
-      considered: steps.length,
+      considered: nearby.length,
       matches: steps.map(({ step, verdict: v }) => ({
         resource: model(v.facts.id),
         score: v.score,
@@ -176,8 +176,10 @@ export class MatchingService {
     const resources: Awaited<ReturnType<ResourceService['get']>>[] = [];
     for (const [i, id] of [...new Set(input.resourceIds)].entries()) {
       resources.push(
-        await this.catalogue.get(id).catch(() => {
-          throw BadUserInputException.field(`resourceIds.${i}`, '受け入れ先が見つかりません');
+        await this.catalogue.get(id).catch((error: unknown) => {
+          if (error instanceof NotFoundException)
+            throw BadUserInputException.field(`resourceIds.${i}`, '受け入れ先が見つかりません');
+          throw error;
         }),
       );
     }

@@ -283,7 +283,8 @@ export function profileProblems(
     if (!knownThemes.has(code))
       problems.push({
         field: `${base}.interests.${i}`,
-        message: `関心「${code}」はテーマの一覧にありません`,
+        // The typed value is not repeated: an error message is no place for what a person said.
+        message: '関心はテーマの一覧から選んでください',
       });
   return problems;
 }

@@ -97,6 +97,84 @@ function exhaustiveBest(input: AllocationInput, locked: Assignment[]): number {
   return go(0) + totalScore(locked);
 }
 
+/**
+ * A second, plain min-cost flow for instances too large to try every assignment: successive
+ * shortest paths found by Bellman–Ford on the residual graph, stopping when a path would lower
+ * the total. Slow and simple, so that it can be trusted.
+ */
+function referenceBest(input: AllocationInput): number {
+  const pairs = input.pairs;
+  const cs = [...new Set(pairs.map((p) => p.candidateId))];
+  const os = Object.keys(input.capacities);
+  const n = 2 + cs.length + os.length;
+  const node = (id: string, side: 'c' | 'o') =>
+    2 + (side === 'c' ? cs.indexOf(id) : cs.length + os.indexOf(id));
+  const edges: { from: number; to: number; cap: number; cost: number }[] = [];
+  const add = (from: number, to: number, cap: number, cost: number) =>
+    edges.push({ from, to, cap, cost }, { from: to, to: from, cap: 0, cost: -cost });
+  for (const c of cs) add(0, node(c, 'c'), 1, 0);
+  for (const p of pairs) add(node(p.candidateId, 'c'), node(p.openingId, 'o'), 1, -p.score);
+  for (const o of os) add(node(o, 'o'), 1, input.capacities[o], 0);
+  let total = 0;
+  for (;;) {
+    const dist = new Array<number>(n).fill(Infinity);
+    const via = new Array<number>(n).fill(-1);
+    dist[0] = 0;
+    for (let round = 0; round < n; round++)
+      edges.forEach((e, i) => {
+        if (e.cap > 0 && dist[e.from] + e.cost < dist[e.to] - 1e-12) {
+          dist[e.to] = dist[e.from] + e.cost;
+          via[e.to] = i;
+        }
+      });
+    if (dist[1] >= -1e-12) return total;
+    total -= dist[1];
+    for (let v = 1; v !== 0; v = edges[via[v]].from) {
+      edges[via[v]].cap -= 1;
+      edges[via[v] ^ 1].cap += 1;
+    }
+  }
+}
+
+/** Larger instances, crowded on purpose: many people share the same few favourite openings. */
+const crowded = fc
+  .record({
+    candidates: fc.integer({ min: 5, max: 40 }),
+    openings: fc.integer({ min: 2, max: 12 }),
+    seed: fc.integer(),
+  })
+  .chain(({ candidates, openings }) =>
+    fc.record({
+      pairs: fc.tuple(
+        ...Array.from({ length: candidates }, (_, c) =>
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: openings - 1 }), {
+              minLength: 1,
+              maxLength: Math.min(openings, 6),
+            })
+            .chain((os) =>
+              fc.tuple(
+                ...os.map((o) =>
+                  fc.integer({ min: 1, max: 20 }).map((s) => ({
+                    candidateId: `c${c}`,
+                    openingId: `o${o}`,
+                    score: s / 20,
+                  })),
+                ),
+              ),
+            ),
+        ),
+      ),
+      capacities: fc.tuple(
+        ...Array.from({ length: openings }, () => fc.integer({ min: 1, max: 5 })),
+      ),
+    }),
+  )
+  .map((x): AllocationInput => ({
+    pairs: x.pairs.flat(),
+    capacities: Object.fromEntries(x.capacities.map((cap, o) => [`o${o}`, cap])),
+  }));
+
 describe('batch allocation', () => {
   it('never exceeds a capacity and assigns only allowed or locked pairs (both methods)', () => {
     fc.assert(
@@ -121,6 +199,17 @@ describe('batch allocation', () => {
         expect(totalScore(result)).toBeCloseTo(best, 6);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('min-cost flow matches a plain Bellman–Ford flow on larger, crowded instances', () => {
+    fc.assert(
+      fc.property(crowded, (input) => {
+        const result = maxScore(input);
+        respectsCapacities(input, result);
+        expect(totalScore(result)).toBeCloseTo(referenceBest(input), 6);
+      }),
+      { numRuns: 150 },
     );
   });
 

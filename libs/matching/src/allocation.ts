@@ -33,6 +33,12 @@ export interface Assignment {
 }
 
 const key = (c: string, o: string) => `${c}\u0000${o}`;
+/** Code-unit order: the same on every machine and locale, and fast. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byPair = (
+  a: { candidateId: string; openingId: string },
+  b: { candidateId: string; openingId: string },
+) => compare(a.candidateId, b.candidateId) || compare(a.openingId, b.openingId);
 const SCALE = 1_000_000;
 
 /** Locks taken first (within capacity), exclusions removed: what the methods then allocate. */
@@ -42,9 +48,7 @@ function prepare(input: AllocationInput) {
   const left = { ...input.capacities };
   const assigned: Assignment[] = [];
   const taken = new Set<string>();
-  for (const l of [...(input.locked ?? [])].sort((a, b) =>
-    key(a.candidateId, a.openingId).localeCompare(key(b.candidateId, b.openingId)),
-  )) {
+  for (const l of [...(input.locked ?? [])].sort(byPair)) {
     if (taken.has(l.candidateId) || (left[l.openingId] ?? 0) <= 0) continue;
     left[l.openingId] -= 1;
     taken.add(l.candidateId);
@@ -53,152 +57,227 @@ function prepare(input: AllocationInput) {
   const pairs = input.pairs
     .filter((p) => !taken.has(p.candidateId) && !excluded.has(key(p.candidateId, p.openingId)))
     .filter((p) => (left[p.openingId] ?? 0) > 0 && p.score > 0)
-    .sort((a, b) => key(a.candidateId, a.openingId).localeCompare(key(b.candidateId, b.openingId)));
+    .sort(byPair);
   return { pairs, left, assigned };
 }
 
-/** Greatest total score under the capacities (min-cost flow). */
+/**
+ * Greatest total score under the capacities: a min-cost flow on the bipartite graph, solved the
+ * Hungarian way (shortest augmenting paths with potentials, one candidate at a time). Each
+ * candidate may also stay unassigned at cost 0, so a path stops as soon as moving people on
+ * would lower the total, and a search only explores the alternating paths cheaper than that.
+ * A greedy start assigns everyone whose best option has room with tight duals; only the rest
+ * search, each with Dijkstra over reduced costs (a heap of openings). Costs are whole numbers
+ * (score × 10⁶), so the arithmetic is exact.
+ *
+ * Duals: u[c] for candidates (≤ 0, 0 when unassigned), v[o] for openings (≤ 0, 0 unless full).
+ * Every option's reduced cost cost − u[c] − v[o] stays ≥ 0, and 0 on assigned pairs.
+ */
 export function maxScore(input: AllocationInput): Assignment[] {
   const { pairs, left, assigned } = prepare(input);
   const candidates = [...new Set(pairs.map((p) => p.candidateId))].sort();
   const openings = [...new Set(pairs.map((p) => p.openingId))].sort();
-  // Nodes: 0 source, 1 sink, then candidates, then openings.
-  const S = 0;
-  const T = 1;
-  const cIndex = new Map(candidates.map((c, i) => [c, 2 + i]));
-  const oIndex = new Map(openings.map((o, i) => [o, 2 + candidates.length + i]));
-  const n = 2 + candidates.length + openings.length;
-  const to: number[] = [];
-  const cap: number[] = [];
-  const cost: number[] = [];
-  const head = new Array<number>(n).fill(-1);
-  const next: number[] = [];
-  const edge = (u: number, v: number, c: number, w: number) => {
-    for (const [a, b, cc, ww] of [
-      [u, v, c, w],
-      [v, u, 0, -w],
-    ]) {
-      to.push(b);
-      cap.push(cc);
-      cost.push(ww);
-      next.push(head[a]);
-      head[a] = to.length - 1;
+  const cIndex = new Map(candidates.map((c, i) => [c, i]));
+  const oIndex = new Map(openings.map((o, i) => [o, i]));
+  const C = candidates.length;
+  const O = openings.length;
+  // Each candidate's options, contiguous: first[c] .. first[c + 1] index `order`.
+  const first = new Int32Array(C + 1);
+  const owner = Int32Array.from(pairs, (p) => cIndex.get(p.candidateId)!);
+  for (const c of owner) first[c + 1] += 1;
+  for (let c = 0; c < C; c++) first[c + 1] += first[c];
+  const fill = first.slice(0, C);
+  const option = new Int32Array(pairs.length); // position → index into pairs
+  for (const [k, c] of owner.entries()) option[fill[c]++] = k;
+  const target = Int32Array.from(option, (k) => oIndex.get(pairs[k].openingId)!);
+  const cost = Float64Array.from(option, (k) => -Math.round(pairs[k].score * SCALE));
+  const room = Int32Array.from(openings, (o) => left[o]);
+  const holders: number[][] = openings.map(() => []);
+  const NONE = -1;
+  const held = new Int32Array(C).fill(NONE); // the option (index into pairs) a candidate holds
+  const u = new Float64Array(C);
+  const v = new Float64Array(O);
+
+  const take = (c: number, k: number) => {
+    const before = held[c];
+    if (before !== NONE) {
+      const list = holders[target[before]];
+      list.splice(list.indexOf(c), 1);
     }
+    held[c] = k;
+    if (k !== NONE) holders[target[k]].push(c);
   };
-  for (const c of candidates) edge(S, cIndex.get(c)!, 1, 0);
-  const pairEdge = new Map<number, AllocationPair>();
-  for (const p of pairs) {
-    pairEdge.set(to.length, p);
-    edge(cIndex.get(p.candidateId)!, oIndex.get(p.openingId)!, 1, -Math.round(p.score * SCALE));
-  }
-  for (const o of openings) edge(oIndex.get(o)!, T, left[o], 0);
 
-  // Potentials from Bellman–Ford (the graph is a DAG at first: costs are negative only forward).
-  const potential = new Array<number>(n).fill(Infinity);
-  potential[S] = 0;
-  for (let round = 0; round < n; round++) {
-    let changed = false;
-    for (let u = 0; u < n; u++) {
-      if (potential[u] === Infinity) continue;
-      for (let e = head[u]; e !== -1; e = next[e])
-        if (cap[e] > 0 && potential[u] + cost[e] < potential[to[e]]) {
-          potential[to[e]] = potential[u] + cost[e];
-          changed = true;
+  // Greedy start: u[c] is the best cost (or 0); an option at that cost with room is taken.
+  const waiting: number[] = [];
+  for (let c = 0; c < C; c++) {
+    let best = 0;
+    for (let k = first[c]; k < first[c + 1]; k++) best = Math.min(best, cost[k]);
+    u[c] = best;
+    if (best === 0) continue;
+    let k = first[c];
+    while (k < first[c + 1] && !(cost[k] === best && room[target[k]] > 0)) k++;
+    if (k < first[c + 1]) {
+      room[target[k]] -= 1;
+      take(c, k);
+    } else waiting.push(c);
+  }
+
+  const distC = new Float64Array(C).fill(Infinity);
+  const distO = new Float64Array(O).fill(Infinity);
+  const via = new Int32Array(O).fill(NONE); // the option a path enters an opening by
+  const doneO = new Uint8Array(O);
+  const heap = new OpeningHeap((o, key) => doneO[o] === 1 || key > distO[o]);
+  for (const start of waiting) {
+    const seenC: number[] = [];
+    const seenO: number[] = [];
+    let stay = Infinity; // the cheapest path ending with a candidate left unassigned…
+    let stayer = NONE; // …and who
+    const reach = (c: number, d: number) => {
+      distC[c] = d;
+      seenC.push(c);
+      if (d - u[c] < stay) {
+        stay = d - u[c];
+        stayer = c;
+      }
+      for (let k = first[c]; k < first[c + 1]; k++) {
+        const o = target[k];
+        if (doneO[o]) continue;
+        const nd = d + cost[k] - u[c] - v[o];
+        if (nd < distO[o]) {
+          if (distO[o] === Infinity) seenO.push(o);
+          distO[o] = nd;
+          via[o] = k;
+          heap.push(o, nd);
         }
-    }
-    if (!changed) break;
-  }
-  for (let i = 0; i < n; i++) if (potential[i] === Infinity) potential[i] = 0;
-
-  for (;;) {
-    // Dijkstra on reduced costs (a binary heap of [distance, node]).
-    const dist = new Array<number>(n).fill(Infinity);
-    const via = new Array<number>(n).fill(-1);
-    dist[S] = 0;
-    const heap: [number, number][] = [[0, S]];
-    const push = (item: [number, number]) => {
-      heap.push(item);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (less(heap[parent], heap[i])) break;
-        [heap[parent], heap[i]] = [heap[i], heap[parent]];
-        i = parent;
       }
     };
-    const pop = (): [number, number] => {
-      const top = heap[0];
-      const last = heap.pop()!;
-      if (heap.length) {
-        heap[0] = last;
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let m = i;
-          if (l < heap.length && less(heap[l], heap[m])) m = l;
-          if (r < heap.length && less(heap[r], heap[m])) m = r;
-          if (m === i) break;
-          [heap[m], heap[i]] = [heap[i], heap[m]];
-          i = m;
-        }
+    reach(start, 0);
+    let end = NONE; // an opening with room, or NONE for `stayer` left unassigned
+    for (;;) {
+      const o = heap.peek();
+      if (o === NONE || stay < distO[o]) break;
+      heap.pop();
+      if (room[o] > 0) {
+        end = o;
+        break;
       }
-      return top;
-    };
-    const settled = new Uint8Array(n);
-    while (heap.length) {
-      const [d, u] = pop();
-      if (d > dist[u] || settled[u]) continue;
-      settled[u] = 1;
-      // The sink is all a path needs: stop there (most paths are short), see the potentials below.
-      if (u === T) break;
-      for (let e = head[u]; e !== -1; e = next[e]) {
-        if (cap[e] <= 0) continue;
-        const v = to[e];
-        const nd = d + cost[e] + potential[u] - potential[v];
-        if (nd < dist[v]) {
-          dist[v] = nd;
-          via[v] = e;
-          push([nd, v]);
-        }
-      }
+      doneO[o] = 1;
+      for (const c of holders[o]) reach(c, distO[o]);
     }
-    if (dist[T] === Infinity) break;
-    // The real cost of the path: stop once another assignment would lower the total score.
-    if (dist[T] + potential[T] - potential[S] >= 0) break;
-    // Dijkstra stopped at the sink: settled nodes move by their distance, the others by the
-    // sink's, which keeps every reduced cost non-negative.
-    for (let i = 0; i < n; i++) potential[i] += settled[i] ? dist[i] : dist[T];
-    for (let v = T; v !== S; v = to[via[v] ^ 1]) {
-      cap[via[v]] -= 1;
-      cap[via[v] ^ 1] += 1;
+    const D = end === NONE ? stay : distO[end];
+    // Potentials: everything reached moves by how much closer than D it was.
+    for (const c of seenC) u[c] += D - distC[c];
+    for (const o of seenO) if (doneO[o]) v[o] += distO[o] - D;
+    // Augment along the path back to the start.
+    let c = end === NONE ? stayer : owner[option[via[end]]];
+    let k = end === NONE ? NONE : via[end];
+    if (end !== NONE) room[end] -= 1;
+    for (;;) {
+      const before = held[c];
+      take(c, k);
+      if (c === start) break;
+      k = via[target[before]];
+      c = owner[option[k]];
     }
+    for (const c2 of seenC) distC[c2] = Infinity;
+    for (const o of seenO) {
+      distO[o] = Infinity;
+      doneO[o] = 0;
+    }
+    heap.clear();
   }
 
-  for (const [e, p] of pairEdge) if (cap[e] === 0) assigned.push({ ...p, locked: false });
+  for (let c = 0; c < C; c++)
+    if (held[c] !== NONE) assigned.push({ ...pairs[option[held[c]]], locked: false });
   return sortAssignments(assigned);
 }
 
-function less(a: [number, number], b: [number, number]): boolean {
-  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+/**
+ * A binary heap of openings keyed by the distance they were pushed at, ties by index
+ * (deterministic). An opening pushed again at a lower distance leaves a stale entry behind, which
+ * `peek` drops.
+ */
+class OpeningHeap {
+  private keys: number[] = [];
+  private ids: number[] = [];
+
+  constructor(private readonly stale: (o: number, key: number) => boolean) {}
+
+  private less(i: number, j: number) {
+    const { keys, ids } = this;
+    return keys[i] < keys[j] || (keys[i] === keys[j] && ids[i] < ids[j]);
+  }
+
+  private swap(i: number, j: number) {
+    const { keys, ids } = this;
+    [keys[i], keys[j]] = [keys[j], keys[i]];
+    [ids[i], ids[j]] = [ids[j], ids[i]];
+  }
+
+  push(o: number, key: number) {
+    this.keys.push(key);
+    this.ids.push(o);
+    let i = this.ids.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  /** The nearest opening still current, or -1. */
+  peek(): number {
+    while (this.ids.length && this.stale(this.ids[0], this.keys[0])) this.pop();
+    return this.ids.length ? this.ids[0] : -1;
+  }
+
+  pop(): void {
+    const { keys, ids } = this;
+    const lastKey = keys.pop()!;
+    const lastId = ids.pop()!;
+    if (!ids.length) return;
+    keys[0] = lastKey;
+    ids[0] = lastId;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < ids.length && this.less(l, m)) m = l;
+      if (r < ids.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  clear() {
+    this.keys.length = 0;
+    this.ids.length = 0;
+  }
 }
 
 /** Candidate-proposing deferred acceptance with capacities; both sides rank by score, then id. */
 export function deferredAcceptance(input: AllocationInput): Assignment[] {
   const { pairs, left, assigned } = prepare(input);
   const byCandidate = new Map<string, AllocationPair[]>();
-  for (const p of pairs)
-    byCandidate.set(p.candidateId, [...(byCandidate.get(p.candidateId) ?? []), p]);
+  for (const p of pairs) {
+    const list = byCandidate.get(p.candidateId);
+    if (list) list.push(p);
+    else byCandidate.set(p.candidateId, [p]);
+  }
   for (const list of byCandidate.values())
-    list.sort((a, b) => b.score - a.score || a.openingId.localeCompare(b.openingId));
+    list.sort((a, b) => b.score - a.score || compare(a.openingId, b.openingId));
   /** An opening prefers a higher score, then the smaller candidate id. */
   const prefers = (a: AllocationPair, b: AllocationPair) =>
     a.score > b.score || (a.score === b.score && a.candidateId < b.candidateId);
   const held = new Map<string, AllocationPair[]>();
   const nextChoice = new Map<string, number>();
-  const free = [...byCandidate.keys()].sort();
-  while (free.length) {
-    const c = free.shift()!;
+  const free = [...byCandidate.keys()].sort(compare); // a queue: `next` is its head
+  for (let next = 0; next < free.length; next++) {
+    const c = free[next];
     const list = byCandidate.get(c)!;
     const i = nextChoice.get(c) ?? 0;
     if (i >= list.length) continue;
@@ -218,9 +297,7 @@ export function deferredAcceptance(input: AllocationInput): Assignment[] {
 }
 
 function sortAssignments(a: Assignment[]): Assignment[] {
-  return a.sort((x, y) =>
-    key(x.candidateId, x.openingId).localeCompare(key(y.candidateId, y.openingId)),
-  );
+  return a.sort(byPair);
 }
 
 export const totalScore = (a: Assignment[]) => a.reduce((sum, x) => sum + x.score, 0);

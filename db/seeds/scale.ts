@@ -7,7 +7,7 @@ import { jitteredTiling } from './demo/tiling';
 import { seededRandom } from './random';
 
 /** A fictional city for benchmarks, beside みどり市: 10 daily-life areas of 10 districts each. */
-const SCALE_CITY = {
+export const SCALE_CITY = {
   code: '139992',
   name: 'ベンチ市',
   prefecture: '東京都',

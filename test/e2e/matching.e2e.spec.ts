@@ -474,6 +474,33 @@ describe('matchResources: hard filters, a score, explanations and near misses', 
       expect(result.unassigned).toEqual([candidateId]);
     });
 
+    it('keeps a locked pair that fails a filter, and says why in the explanation', async () => {
+      const saturday = (
+        await t.dataSource.query(
+          `SELECT id FROM resource WHERE name = '土曜の畑' AND municipality_id = $1`,
+          [municipalityId],
+        )
+      )[0].id as string;
+      const res = await t.gql(
+        ALLOCATE,
+        {
+          input: {
+            candidateIds: [candidateId],
+            resourceIds: [saturday],
+            locked: [{ candidateId, resourceId: saturday }],
+          },
+        },
+        csw.auth,
+      );
+      expect(res.errors).toBeUndefined();
+      const [only] = res.data!.allocateOpenings.assignments;
+      expect(only).toMatchObject({ alias: 'Bさん', resource: { name: '土曜の畑' }, locked: true });
+      expect(only.explanations.slice(0, 2)).toEqual([
+        '担当者が固定した組み合わせ',
+        '注意: 土曜の開催で、参加できる時間帯と合わない',
+      ]);
+    });
+
     it("refuses another team's candidate as not found, and an empty cohort clearly", async () => {
       const [other] = await t.dataSource.query(
         `SELECT id FROM candidate WHERE alias = '別チームのEさん' AND municipality_id = $1`,

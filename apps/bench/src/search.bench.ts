@@ -1,14 +1,6 @@
-import 'reflect-metadata';
-import { ANONYMOUS, loadConfig, RequestContext } from '@app/common';
-import { openDatabase } from '@app/database';
+import { ANONYMOUS, RequestContext } from '@app/common';
 import { SearchService } from '@app/search';
-import { prepareDatabase } from '@db/prepare';
-import { seedScale } from '@db/seeds/scale';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { createApp } from '../../api/src/bootstrap';
+import { openBench, report, runBench, seeded, timed } from './bench-city';
 
 /**
  * `npm run bench:search`: text + filter + radius searches over the benchmark city (ベンチ市,
@@ -43,37 +35,9 @@ const WORDS = [
 const KINDS = [null, ['IBASHO'], ['VOLUNTEER'], ['WORK_PLACEMENT'], ['PROGRAM']] as const;
 const BBOX = { west: 139.45, south: 35.5, east: 139.85, north: 35.8 };
 
-function seeded(seed: number) {
-  let s = seed;
-  return () => (s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 async function main(): Promise<void> {
-  const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'warn', DEMO_SEED: 'false', ...process.env };
-  if (!env.DATABASE_URL) env.DATA_DIR = mkdtempSync(join(tmpdir(), 'tsunagu-bench-'));
-  const config = loadConfig(env);
-  const database = await openDatabase(config);
-  const app = await createApp(config, database);
-  await app.init();
-  const dataSource = app.get(DataSource);
-  await prepareDatabase(dataSource, config, database.embedded);
-
-  const [{ id: existing, count }] = await dataSource.query<{ id: string | null; count: number }[]>(
-    `SELECT min(m.id::text) AS id, count(r.id)::int AS count FROM municipality m
-       LEFT JOIN resource r ON r.municipality_id = m.id WHERE m.code = '139992'`,
-  );
-  if (!existing || count < RESOURCES) {
-    process.stdout.write(`Seeding ベンチ市 up to ${RESOURCES} resources…\n`);
-    await seedScale(dataSource, RESOURCES - (existing ? count : 0), (done) =>
-      process.stdout.write(`  ${done}\r`),
-    );
-  }
-  const [{ id: municipalityId }] = await dataSource.query<{ id: string }[]>(
-    `SELECT id FROM municipality WHERE code = '139992'`,
-  );
+  const bench = await openBench(RESOURCES);
+  const { app, dataSource, database, municipalityId } = bench;
   await dataSource.query('ANALYZE');
 
   const random = seeded(42);
@@ -88,10 +52,9 @@ async function main(): Promise<void> {
   const search = app.get(SearchService);
   let peakRss = process.memoryUsage().rss;
   const time = async (fn: () => Promise<unknown>) => {
-    const t0 = process.hrtime.bigint();
-    await fn();
+    const ms = await timed(fn);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    return Number(process.hrtime.bigint() - t0) / 1e6;
+    return ms;
   };
   const engine: number[] = [];
   const ilike: number[] = [];
@@ -149,14 +112,6 @@ async function main(): Promise<void> {
   plain.length = 0;
   for (const c of cases) await run(c);
 
-  const report = (label: string, xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
-    process.stdout.write(
-      `${label.padEnd(44)} p50 ${percentile(sorted, 50).toFixed(2)} ms  p95 ${percentile(sorted, 95).toFixed(2)} ms  mean ${mean.toFixed(2)} ms\n`,
-    );
-    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean };
-  };
   const ratio = (label: string, base: ReturnType<typeof report>, a: ReturnType<typeof report>) =>
     `${label.padEnd(44)} p50 ${(base.p50 / a.p50).toFixed(1)}×  p95 ${(base.p95 / a.p95).toFixed(1)}×  mean ${(base.mean / a.mean).toFixed(1)}×\n`;
   process.stdout.write(
@@ -171,16 +126,7 @@ async function main(): Promise<void> {
       `results per query (first page): ${(found / QUERIES).toFixed(1)}\n` +
       `peak resident memory: ${Math.round(peakRss / 2 ** 20)} MB\n`,
   );
-  await app.close();
-  await database.close();
+  await bench.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench(main);

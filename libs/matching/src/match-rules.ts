@@ -37,6 +37,14 @@ export interface ResourceFacts {
   needsText: string;
 }
 
+/** What the occurrences in the horizon tell: the schedule facts. */
+export type ScheduleFacts = Pick<
+  ResourceFacts,
+  'occurrences' | 'weekdays' | 'fitMinutes' | 'nextFit'
+>;
+/** Everything else: what one read of the listing tells, before any occurrence is expanded. */
+export type StaticFacts = Omit<ResourceFacts, keyof ScheduleFacts>;
+
 export type CheckName =
   | 'OPENINGS'
   | 'SCHEDULE'
@@ -66,8 +74,22 @@ export interface MatchOptions {
 }
 
 const WEEKDAY = ['', '月', '火', '水', '木', '金', '土', '日'];
-const STAGE_INDEX = (s: PaceStage) => PACE_STAGES.indexOf(s);
-const PHYSICAL = [PhysicalDemand.LOW, PhysicalDemand.MODERATE, PhysicalDemand.HIGH];
+export const STAGE_INDEX = (s: PaceStage) => PACE_STAGES.indexOf(s);
+export const PHYSICAL = [PhysicalDemand.LOW, PhysicalDemand.MODERATE, PhysicalDemand.HIGH];
+/** The gentle first steps a listing allows, which the pace factor counts for early stages. */
+export const GENTLE = [
+  ['mayJustBeThere', 'may_just_be_there', 'いるだけでも大丈夫'],
+  ['observationVisit', 'observation_visit', '見学だけでも可'],
+  ['canGrowGradually', 'can_grow_gradually', '少しずつ時間を増やせる'],
+  ['talkingOptional', 'talking_optional', '話さなくても大丈夫'],
+  ['supporterMayAccompany', 'supporter_may_accompany', '支援者と一緒に行ける'],
+] as const;
+/** Pace stages up to this one are early: gentle first steps count. */
+export const isEarly = (stage: PaceStage) =>
+  STAGE_INDEX(stage) <= STAGE_INDEX(PaceStage.SHORT_TASKS);
+/** The stage a person's filters go by: someone not yet out is matched as "just being there". */
+export const filterStage = (stage: PaceStage) =>
+  stage === PaceStage.NOT_YET_OUT ? PaceStage.JUST_BEING_THERE : stage;
 
 export const km = (meters: number) =>
   meters < 1000
@@ -114,6 +136,25 @@ export function failedChecks(
   p: CandidateProfile,
   o: MatchOptions,
 ): FailedCheck[] {
+  return [...staticChecks(r, p, o), ...scheduleCheck(r)];
+}
+
+/** The schedule filter: an occurrence in the horizon overlaps an availability window. */
+export function scheduleCheck(r: ScheduleFacts): FailedCheck[] {
+  if (r.fitMinutes > 0) return [];
+  return [
+    {
+      check: 'SCHEDULE',
+      reason:
+        r.occurrences === 0
+          ? '期間内に開催日がない'
+          : `${weekdays(r.weekdays)}曜の開催で、参加できる時間帯と合わない`,
+    },
+  ];
+}
+
+/** Every filter but the schedule: what can be decided before any occurrence is expanded. */
+export function staticChecks(r: StaticFacts, p: CandidateProfile, o: MatchOptions): FailedCheck[] {
   const failed: FailedCheck[] = [];
   const fail = (check: CheckName, reason: string) => failed.push({ check, reason });
   const l = p.limits;
@@ -121,13 +162,6 @@ export function failedChecks(
 
   if (r.capacity !== null && r.seatsTaken >= r.capacity && !(r.hasWaitlist && o.acceptWaitlist))
     fail('OPENINGS', r.hasWaitlist ? '定員に空きなし（キャンセル待ちはできる）' : '定員に空きなし');
-  if (r.fitMinutes <= 0)
-    fail(
-      'SCHEDULE',
-      r.occurrences === 0
-        ? '期間内に開催日がない'
-        : `${weekdays(r.weekdays)}曜の開催で、参加できる時間帯と合わない`,
-    );
   if (c.onlineOnly || p.paceStage === PaceStage.NOT_YET_OUT) {
     if (!r.online) fail('REACH', 'オンラインで参加できない');
   } else if (!r.online) {
@@ -145,8 +179,7 @@ export function failedChecks(
   if (r.minimumMinutes !== null && r.minimumMinutes > l.maxSessionMinutes)
     fail('SESSION_LENGTH', `${duration(r.minimumMinutes)}以上の参加が必要`);
   const demand = demandOf(r);
-  const stage = p.paceStage === PaceStage.NOT_YET_OUT ? PaceStage.JUST_BEING_THERE : p.paceStage;
-  if (STAGE_INDEX(demand) > STAGE_INDEX(stage))
+  if (STAGE_INDEX(demand) > STAGE_INDEX(filterStage(p.paceStage)))
     fail('PACE_STAGE', `${DEMAND_WORDS[demand]}で、今の段階にはまだ負担が大きい`);
   if (l.talkingOptional && !r.talkingOptional) fail('TALKING', '話す場面がある');
   if (l.needsQuiet && (r.groupSize === GroupSize.MEDIUM || r.groupSize === GroupSize.LARGE))
@@ -237,20 +270,12 @@ export function scoreOf(
       : [],
   );
 
-  const early = STAGE_INDEX(p.paceStage) <= STAGE_INDEX(PaceStage.SHORT_TASKS);
-  if (early) {
-    const gentle: [boolean, string][] = [
-      [r.mayJustBeThere, 'いるだけでも大丈夫'],
-      [r.observationVisit, '見学だけでも可'],
-      [r.canGrowGradually, '少しずつ時間を増やせる'],
-      [r.talkingOptional, '話さなくても大丈夫'],
-      [r.supporterMayAccompany, '支援者と一緒に行ける'],
-    ];
-    const yes = gentle.filter(([ok]) => ok);
+  if (isEarly(p.paceStage)) {
+    const yes = GENTLE.filter(([field]) => r[field]);
     add(
       'PACE',
-      yes.length / gentle.length,
-      yes.map(([, text]) => text),
+      yes.length / GENTLE.length,
+      yes.map(([, , text]) => text),
     );
   } else {
     const same = demandOf(r) === p.paceStage;

@@ -3,7 +3,8 @@ import { AvailabilityWindow, HomePoint } from '@app/candidate';
 import { Viewer } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ResourceFacts, Weights } from './match-rules';
+import { StaticFacts, Weights } from './match-rules';
+import { Bind, Screen } from './match-screen';
 import { MatchingSettingsEntity } from './matching-settings.entity';
 
 export interface FactsQuery {
@@ -12,7 +13,7 @@ export interface FactsQuery {
   staleBefore: Date;
   /** Null for a person who takes part online only. */
   home: HomePoint | null;
-  /** Listings farther than this are not read at all (twice the reach: near misses stay visible). */
+  /** Listings farther than this are not read at all (beyond the reach: near misses stay visible). */
   radiusMeters: number;
   online: boolean;
   availability: AvailabilityWindow[];
@@ -25,7 +26,7 @@ export interface FactsQuery {
 interface Row {
   id: string;
   name: string;
-  kind: ResourceFacts['kind'];
+  kind: StaticFacts['kind'];
   capacity: number | null;
   seats_taken: number;
   has_waitlist: boolean;
@@ -36,27 +37,26 @@ interface Row {
   supporter_may_accompany: boolean;
   can_grow_gradually: boolean;
   first_timer_friendly: boolean;
-  group_size: ResourceFacts['groupSize'];
-  physical_demand: ResourceFacts['physicalDemand'];
+  group_size: StaticFacts['groupSize'];
+  physical_demand: StaticFacts['physicalDemand'];
   online: boolean;
   min_age: number | null;
   max_age: number | null;
-  residency: ResourceFacts['residency'];
+  residency: StaticFacts['residency'];
   fee_yen: number;
   distance: number | null;
-  occurrences: number;
-  weekdays: number[] | null;
-  fit_minutes: number | null;
-  next_fit: Date | null;
   themes: { code: string; label: string }[] | null;
   needs_text: string | null;
 }
 
 /**
- * One statement: the listings the viewer may see (the catalogue's own filtered query: tenant,
- * visibility, status ACTIVE), near the person's home or online, each with what the rules need —
- * among them how its occurrences in the horizon (resource_occurrences(), holidays applied) overlap
- * the person's weekly availability.
+ * The facts matching reads, in two steps so that occurrences are expanded only for the listings
+ * that can still be a match or a near miss:
+ * - `staticFacts`: one statement for the listings the viewer may see (the catalogue's own
+ *   filtered query: tenant, visibility, status ACTIVE), near the person's home or online;
+ * - `fits`: how their occurrences (resource_occurrences(), holidays and closures applied) overlap
+ *   the person's weekly windows, expanding only the days of the week the person has;
+ * - `summaries`: all occurrences of a few listings, to say why the schedule does not fit.
  */
 @Injectable()
 export class MatchingRepository {
@@ -78,7 +78,12 @@ export class MatchingRepository {
       .upsert({ municipalityId, weights, updatedBy: userId }, ['municipalityId']);
   }
 
-  async facts(q: FactsQuery): Promise<ResourceFacts[]> {
+  /**
+   * The listings a query covers, as SQL selecting their ids, and its parameters: those the viewer
+   * may see (the catalogue's own filtered query: tenant, visibility, status ACTIVE) among the
+   * given ids, or near the person's home (the spatial index) or online.
+   */
+  private pool(q: FactsQuery): [string, unknown[]] {
     const qb = this.resources
       .filtered({
         municipalityId: q.municipalityId,
@@ -91,59 +96,85 @@ export class MatchingRepository {
       qb.andWhere('r.id IN (:...resourceIds)', { resourceIds: q.resourceIds });
     } else if (q.home && !q.online) {
       qb.andWhere(
-        '(r.online_participation OR r.online_only OR ST_DWithin(r.location, ST_SetSRID(ST_MakePoint(:homeLon, :homeLat), 4326)::geography, :radius))',
-        { homeLon: q.home.longitude, homeLat: q.home.latitude, radius: q.radiusMeters },
+        `r.id IN (SELECT n.id FROM resource n
+                   WHERE ST_DWithin(n.location, ST_SetSRID(ST_MakePoint(:homeLon, :homeLat), 4326)::geography, :radius)
+                  UNION ALL
+                  SELECT o.id FROM resource o
+                   WHERE o.municipality_id = :municipalityId AND (o.online_participation OR o.online_only))`,
+        {
+          homeLon: q.home.longitude,
+          homeLat: q.home.latitude,
+          radius: q.radiusMeters,
+          municipalityId: q.municipalityId,
+        },
       );
     } else if (q.online) {
       qb.andWhere('(r.online_participation OR r.online_only)');
     } else {
       qb.andWhere('false');
     }
-    const [inner, params] = qb.getQueryAndParameters();
-    const n = params.length;
-    const rows: Row[] = await this.dataSource.query(
+    return qb.getQueryAndParameters() as [string, unknown[]];
+  }
+
+  /**
+   * The listings of the pool failing at most one static filter, best upper bound first (at most
+   * `limit`), and how many the pool held. See match-screen.ts.
+   */
+  async screen(
+    q: FactsQuery,
+    interests: string[],
+    screenOf: (bind: Bind) => Screen,
+    limit: number | null,
+  ): Promise<{ pool: number; rows: { id: string; bound: number }[] }> {
+    const [inner, params] = this.pool(q);
+    const values = [...params];
+    const bind: Bind = (value, type) => {
+      values.push(value);
+      return `$${values.length}::${type}`;
+    };
+    const home = q.home
+      ? `ST_SetSRID(ST_MakePoint(${bind(q.home.longitude, 'float8')}, ${bind(q.home.latitude, 'float8')}), 4326)::geography`
+      : null;
+    const screen = screenOf(bind);
+    const failures = screen.failures.map(([, sql]) => `(${sql})::int`).join(' + ');
+    const rows = await this.withoutJit<{ id: string; bound: number; pool: number }[]>(
       `WITH pool AS (${inner}),
-       win AS (
-         SELECT * FROM unnest($${n + 1}::int[], $${n + 2}::time[], $${n + 3}::time[]) AS w(weekday, wfrom, wto)),
-       occ AS (
-         SELECT o.resource_id, o.starts_at,
-                (o.starts_at AT TIME ZONE 'Asia/Tokyo') AS local_start,
-                (o.ends_at AT TIME ZONE 'Asia/Tokyo') AS local_end
-           FROM resource_occurrences((SELECT array_agg(id) FROM pool), $${n + 4}, $${n + 5}) o),
-       fit AS (
-         SELECT occ.resource_id, occ.starts_at,
-                GREATEST(0, EXTRACT(EPOCH FROM (LEAST(occ.local_end::time, w.wto) - GREATEST(occ.local_start::time, w.wfrom))) / 60)::int AS minutes,
-                (EXTRACT(EPOCH FROM (occ.local_end - occ.local_start)) / 60)::int AS length
-           FROM occ JOIN win w ON w.weekday = EXTRACT(ISODOW FROM occ.local_start)::int)
-       SELECT r.id, r.name, r.kind, r.capacity, r.seats_taken, r.has_waitlist, r.minimum_minutes,
+       scored AS (
+         SELECT r.id, ${failures} AS failures, ${screen.bound} AS bound
+           FROM resource r JOIN pool ON pool.id = r.id
+          CROSS JOIN LATERAL (SELECT ${home ? `CASE WHEN r.location IS NULL THEN NULL ELSE ST_Distance(r.location, ${home}) END` : 'NULL::float8'} AS distance) d
+           LEFT JOIN (SELECT resource_id, count(*)::int AS liked FROM resource_theme
+                       WHERE theme_code = ANY(${bind(interests, 'text[]')}) GROUP BY resource_id) lt
+             ON lt.resource_id = r.id)
+       SELECT id, bound::float8 AS bound, (SELECT count(*)::int FROM pool) AS pool
+         FROM scored WHERE failures <= 1
+        ORDER BY bound DESC, id LIMIT ${bind(limit, 'int')}`,
+      values,
+    );
+    return {
+      pool: rows[0]?.pool ?? 0,
+      rows: rows.map((r) => ({ id: r.id, bound: Number(r.bound) })),
+    };
+  }
+
+  async staticFacts(q: FactsQuery): Promise<StaticFacts[]> {
+    const [inner, params] = this.pool(q);
+    const n = params.length;
+    const rows = await this.withoutJit<Row[]>(
+      `SELECT r.id, r.name, r.kind, r.capacity, r.seats_taken, r.has_waitlist, r.minimum_minutes,
               r.may_just_be_there, r.talking_optional, r.observation_visit, r.supporter_may_accompany,
               r.can_grow_gradually, r.first_timer_friendly, r.group_size, r.physical_demand,
               (r.online_participation OR r.online_only) AS online, r.min_age, r.max_age, r.residency, r.fee_yen,
-              CASE WHEN $${n + 6}::float8 IS NULL OR r.location IS NULL THEN NULL
-                   ELSE ST_Distance(r.location, ST_SetSRID(ST_MakePoint($${n + 7}, $${n + 6}), 4326)::geography) END AS distance,
-              (SELECT count(*)::int FROM occ WHERE occ.resource_id = r.id) AS occurrences,
-              (SELECT array_agg(DISTINCT EXTRACT(ISODOW FROM occ.local_start)::int) FROM occ WHERE occ.resource_id = r.id) AS weekdays,
-              (SELECT max(f.minutes) FROM fit f
-                 WHERE f.resource_id = r.id AND f.minutes >= LEAST(f.length, COALESCE(r.minimum_minutes, 30))) AS fit_minutes,
-              (SELECT min(f.starts_at) FROM fit f
-                 WHERE f.resource_id = r.id AND f.minutes >= LEAST(f.length, COALESCE(r.minimum_minutes, 30))) AS next_fit,
+              CASE WHEN $${n + 1}::float8 IS NULL OR r.location IS NULL THEN NULL
+                   ELSE ST_Distance(r.location, ST_SetSRID(ST_MakePoint($${n + 2}, $${n + 1}), 4326)::geography) END AS distance,
               (SELECT json_agg(json_build_object('code', t.code, 'label', t.label) ORDER BY t.sort_order)
                  FROM resource_theme rt JOIN theme t ON t.code = rt.theme_code WHERE rt.resource_id = r.id) AS themes,
               concat_ws(' ', array_to_string(r.tags, ' '), r.details->>'tasks', r.description,
                 (SELECT string_agg(h.description, ' ') FROM host_need h
                   WHERE h.organization_id = r.organization_id AND h.is_open
                     AND (h.resource_id IS NULL OR h.resource_id = r.id))) AS needs_text
-         FROM resource r JOIN pool ON pool.id = r.id`,
-      [
-        ...(params as unknown[]),
-        q.availability.map((w) => w.weekday),
-        q.availability.map((w) => w.from),
-        q.availability.map((w) => w.to),
-        q.from,
-        q.to,
-        q.home?.latitude ?? null,
-        q.home?.longitude ?? null,
-      ],
+         FROM resource r WHERE r.id IN (${inner})`,
+      [...(params as unknown[]), q.home?.latitude ?? null, q.home?.longitude ?? null],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -167,12 +198,79 @@ export class MatchingRepository {
       residency: r.residency,
       feeYen: r.fee_yen,
       distance: r.distance === null ? null : Number(r.distance),
-      occurrences: r.occurrences,
-      weekdays: (r.weekdays ?? []).sort((a, b) => a - b),
-      fitMinutes: r.fit_minutes ?? 0,
-      nextFit: r.next_fit ? new Date(r.next_fit) : null,
       themes: r.themes ?? [],
       needsText: r.needs_text ?? '',
     }));
+  }
+
+  /**
+   * For each listing with an occurrence that fits a window (long enough: the listing's minimum
+   * stay, else 30 minutes, or the whole occurrence when shorter), the longest fit in minutes and
+   * the first fitting start. Listings without one are absent.
+   */
+  async fits(
+    ids: string[],
+    q: Pick<FactsQuery, 'availability' | 'from' | 'to'>,
+  ): Promise<Map<string, { fitMinutes: number; nextFit: Date }>> {
+    if (!ids.length || !q.availability.length) return new Map();
+    const rows = await this.withoutJit<{ id: string; fit_minutes: number; next_fit: Date }[]>(
+      `WITH win AS (SELECT * FROM unnest($2::int[], $3::time[], $4::time[]) AS w(weekday, wfrom, wto)),
+       occ AS (
+         SELECT o.resource_id, o.starts_at,
+                (o.starts_at AT TIME ZONE 'Asia/Tokyo') AS local_start,
+                (o.ends_at AT TIME ZONE 'Asia/Tokyo') AS local_end
+           FROM resource_occurrences($1::uuid[], $5, $6, (SELECT array_agg(DISTINCT weekday)::smallint[] FROM win)) o),
+       fit AS (
+         SELECT occ.resource_id, occ.starts_at,
+                GREATEST(0, EXTRACT(EPOCH FROM (LEAST(occ.local_end::time, w.wto) - GREATEST(occ.local_start::time, w.wfrom))) / 60)::int AS minutes,
+                (EXTRACT(EPOCH FROM (occ.local_end - occ.local_start)) / 60)::int AS length
+           FROM occ JOIN win w ON w.weekday = EXTRACT(ISODOW FROM occ.local_start)::int)
+       SELECT f.resource_id AS id, max(f.minutes) AS fit_minutes, min(f.starts_at) AS next_fit
+         FROM fit f JOIN resource r ON r.id = f.resource_id
+        WHERE f.minutes >= LEAST(f.length, COALESCE(r.minimum_minutes, 30))
+        GROUP BY f.resource_id`,
+      [
+        ids,
+        q.availability.map((w) => w.weekday),
+        q.availability.map((w) => w.from),
+        q.availability.map((w) => w.to),
+        q.from,
+        q.to,
+      ],
+    );
+    return new Map(
+      rows.map((r) => [r.id, { fitMinutes: r.fit_minutes, nextFit: new Date(r.next_fit) }]),
+    );
+  }
+
+  /** How many occurrences each listing has in the horizon, and on which ISO weekdays. */
+  async summaries(
+    ids: string[],
+    q: Pick<FactsQuery, 'from' | 'to'>,
+  ): Promise<Map<string, { occurrences: number; weekdays: number[] }>> {
+    if (!ids.length) return new Map();
+    const rows = await this.withoutJit<{ id: string; occurrences: number; weekdays: number[] }[]>(
+      `SELECT o.resource_id AS id, count(*)::int AS occurrences,
+              array_agg(DISTINCT EXTRACT(ISODOW FROM o.starts_at AT TIME ZONE 'Asia/Tokyo')::int) AS weekdays
+         FROM resource_occurrences($1::uuid[], $2, $3) o GROUP BY o.resource_id`,
+      [ids, q.from, q.to],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { occurrences: r.occurrences, weekdays: [...r.weekdays].sort((a, b) => a - b) },
+      ]),
+    );
+  }
+
+  /**
+   * Matching reads a few thousand rows, but PostGIS costs push the planner's estimate past
+   * jit_above_cost, and compiling took longer than running (870 ms of JIT in a 7 s statement).
+   */
+  private withoutJit<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query('SET LOCAL jit = off');
+      return em.query<T>(sql, params);
+    });
   }
 }

@@ -6,14 +6,17 @@ import { Injectable } from '@nestjs/common';
 import { AllocationPair, deferredAcceptance, maxScore, totalScore } from './allocation';
 import {
   DEFAULT_WEIGHTS,
-  failedChecks,
   FailedCheck,
+  MatchOptions,
   ResourceFacts,
+  scheduleCheck,
   scoreOf,
   stageAfter,
+  staticChecks,
   stepUpOf,
   Weights,
 } from './match-rules';
+import { BOUND_MARGIN, screenOf } from './match-screen';
 import { FactsQuery, MatchingRepository } from './matching.repository';
 import {
   AllocateInput,
@@ -30,8 +33,15 @@ import {
   StepUpArgs,
 } from './models/match.models';
 
-/** The least radius read around a home, so that near misses just beyond a short reach still show. */
-const MIN_RADIUS = 1000;
+/**
+ * How far from home listings are read: the reach and a ring beyond it for the near misses "just
+ * too far" (half the reach, at most 1 km), and 1 km at least.
+ */
+const readRadius = (reach: number) => Math.max(1000, reach + Math.min(reach / 2, 1000));
+/** How many screened listings one statement answers (more are asked for only when needed). */
+const SCREEN_LIMIT = 2000;
+/** The first batch read in full; each next one is twice as large. */
+const FIRST_BATCH = 100;
 const DEFAULT_OPTIONS: MatchOptionsInput = {
   acceptWaitlist: false,
   horizonDays: 28,
@@ -42,6 +52,8 @@ const DEFAULT_OPTIONS: MatchOptionsInput = {
 interface Verdict {
   facts: ResourceFacts;
   failed: FailedCheck[];
+  /** The schedule fails, and why is not known yet: `explainSchedules` says. */
+  scheduleUnexplained: boolean;
   score: number;
   explanations: string[];
   factors: MatchFactorModel[];
@@ -90,23 +102,16 @@ export class MatchingService {
       args.candidateId,
       purposeOf(args.purpose, '参加先の候補を探す'),
     );
-    const weights = await this.weights();
-    const verdicts = (
-      await this.facts.facts(this.query(candidate.municipalityId, profile, options))
-    ).map((facts) => this.weigh(facts, profile, weights, options));
-    const top = verdicts
-      .filter((v) => v.failed.length === 0)
-      .sort((a, b) => byScore(keyed(a), keyed(b)))
-      .slice(0, args.first);
-    const near = verdicts
-      .filter((v) => v.failed.length === 1)
-      .sort((a, b) => byScore(keyed(a), keyed(b)))
-      .slice(0, options.nearMisses);
+    const query = this.query(candidate.municipalityId, profile, options);
+    const { pool, top, near } = await this.best(query, profile, await this.weights(), options, {
+      first: args.first,
+      nearMisses: options.nearMisses,
+    });
     const model = await this.models([...top, ...near].map((v) => v.facts.id));
     return {
       candidateId: candidate.id,
       alias: candidate.alias,
-      considered: verdicts.length,
+      considered: pool,
       matches: top.map((v) => ({
         resource: model(v.facts.id),
         score: v.score,
@@ -135,26 +140,22 @@ export class MatchingService {
     );
     const current = await this.catalogue.get(args.currentResourceId);
     const query = this.query(candidate.municipalityId, profile, options);
-    const [here] = await this.facts.facts({ ...query, resourceIds: [current.id] });
+    const [here] = await this.facts.staticFacts({ ...query, resourceIds: [current.id] });
     if (!here)
       throw BadUserInputException.field('currentResourceId', '今参加している活動が見つかりません');
     // The person is taken as ready for one stage above where they take part now.
     const ready = { ...profile, paceStage: stageAfter(here) };
-    const weights = await this.weights();
-    const nearby = (await this.facts.facts(query)).filter((r) => r.id !== here.id);
-    const steps = nearby
-      .map((facts) => ({
-        step: stepUpOf(here, facts),
-        verdict: this.weigh(facts, ready, weights, options),
-      }))
-      .filter((x) => x.step !== null && x.verdict.failed.length === 0)
-      .sort((a, b) => byScore(keyed(a.verdict), keyed(b.verdict)))
-      .slice(0, args.first);
+    const { pool, top } = await this.best(query, ready, await this.weights(), options, {
+      first: args.first,
+      nearMisses: 0,
+      accept: (v) => v.facts.id !== here.id && stepUpOf(here, v.facts) !== null,
+    });
+    const steps = top.map((verdict) => ({ step: stepUpOf(here, verdict.facts), verdict }));
     const model = await this.models(steps.map((x) => x.verdict.facts.id));
     return {
       candidateId: candidate.id,
       alias: candidate.alias,
-      considered: nearby.length,
+      considered: pool - 1,
       matches: steps.map(({ step, verdict: v }) => ({
         resource: model(v.facts.id),
         score: v.score,
@@ -189,16 +190,21 @@ export class MatchingService {
     const weights = await this.weights();
     const verdicts = new Map<string, Verdict>();
     const pairs: AllocationPair[] = [];
+    let horizon: FactsQuery | null = null;
     for (const { candidate, profile } of people) {
-      const facts = await this.facts.facts({
+      const query = {
         ...this.query(candidate.municipalityId, profile, options),
         resourceIds: resources.map((r) => r.id),
-      });
-      for (const f of facts) {
-        const verdict = this.weigh(f, profile, weights, options);
-        verdicts.set(`${candidate.id}|${f.id}`, verdict);
+      };
+      horizon ??= query;
+      for (const verdict of (await this.assess(query, profile, weights, options, true)).verdicts) {
+        verdicts.set(`${candidate.id}|${verdict.facts.id}`, verdict);
         if (verdict.failed.length === 0)
-          pairs.push({ candidateId: candidate.id, openingId: f.id, score: verdict.score });
+          pairs.push({
+            candidateId: candidate.id,
+            openingId: verdict.facts.id,
+            score: verdict.score,
+          });
       }
     }
     const capacities = Object.fromEntries(
@@ -222,6 +228,11 @@ export class MatchingService {
         openingId: p.resourceId,
       })),
     });
+    if (horizon)
+      await this.explainSchedules(
+        result.flatMap((a) => verdicts.get(`${a.candidateId}|${a.openingId}`) ?? []),
+        horizon,
+      );
     const model = await this.models(resources.map((r) => r.id));
     const alias = new Map(people.map((p) => [p.candidate.id, p.candidate.alias]));
     const assigned = new Set(result.map((a) => a.candidateId));
@@ -256,17 +267,15 @@ export class MatchingService {
     );
     const weights = await this.weights();
     const weighed: (Verdict & { candidateId: string; alias: string })[] = [];
+    let horizon: FactsQuery | null = null;
     for (const { candidate, profile } of people) {
-      const [facts] = await this.facts.facts({
+      const query = {
         ...this.query(resource.municipalityId, profile, options),
         resourceIds: [resource.id],
-      });
-      if (facts)
-        weighed.push({
-          ...this.weigh(facts, profile, weights, options),
-          candidateId: candidate.id,
-          alias: candidate.alias,
-        });
+      };
+      horizon ??= query;
+      const [verdict] = (await this.assess(query, profile, weights, options)).verdicts;
+      if (verdict) weighed.push({ ...verdict, candidateId: candidate.id, alias: candidate.alias });
     }
     const key = (v: (typeof weighed)[number]) => ({
       score: v.score,
@@ -280,6 +289,7 @@ export class MatchingService {
       .filter((v) => v.failed.length === 1)
       .sort((a, b) => byScore(key(a), key(b)))
       .slice(0, options.nearMisses);
+    if (horizon) await this.explainSchedules(near, horizon);
     return {
       resource: (await this.models([resource.id]))(resource.id),
       considered: people.length,
@@ -311,7 +321,7 @@ export class MatchingService {
       viewer: RequestContext.signedIn(),
       staleBefore: this.catalogue.staleBefore(),
       home: profile.home ?? null,
-      radiusMeters: Math.max(MIN_RADIUS, 2 * reachMeters(profile.travel)),
+      radiusMeters: readRadius(reachMeters(profile.travel)),
       online: profile.constraints.onlineOnly,
       availability: profile.availability,
       from: now,
@@ -319,33 +329,139 @@ export class MatchingService {
     };
   }
 
-  private weigh(
-    facts: ResourceFacts,
+  /**
+   * The best `first` listings that pass every filter for a person (and `accept`), and the best
+   * `nearMisses` failing exactly one. The database screens the pool first (match-screen.ts: the
+   * listings failing two static filters are dropped, the rest ranked by the score's upper bound);
+   * listings are then read in full and weighed in that order, in growing batches, until none left
+   * could still enter either list. Answers how many listings the pool held, too.
+   */
+  private async best(
+    query: FactsQuery,
     profile: CandidateProfile,
     weights: Weights,
     options: MatchOptionsInput,
-  ): Verdict {
-    const failed = failedChecks(facts, profile, {
-      acceptWaitlist: options.acceptWaitlist,
-      year: new Date().getFullYear(),
+    want: { first: number; nearMisses: number; accept?: (v: Verdict) => boolean },
+  ): Promise<{ pool: number; top: Verdict[]; near: Verdict[] }> {
+    const checks = this.checks(options);
+    const screen = (limit: number | null) =>
+      this.facts.screen(
+        query,
+        profile.interests,
+        (bind) => screenOf(profile, checks, weights, bind),
+        limit,
+      );
+    let { pool, rows } = await screen(SCREEN_LIMIT);
+    let complete = rows.length < SCREEN_LIMIT;
+    const top: Verdict[] = [];
+    const near: Verdict[] = [];
+    const lowest = (list: Verdict[], size: number) =>
+      size === 0 ? Infinity : list.length < size ? -Infinity : list[size - 1].score;
+    for (let next = 0, batch = FIRST_BATCH; ; batch *= 2) {
+      if (next >= rows.length) {
+        if (complete) break;
+        ({ rows } = await screen(null));
+        complete = true;
+        continue;
+      }
+      const slice = rows.slice(next, next + batch);
+      next += slice.length;
+      const { verdicts } = await this.assess(
+        { ...query, resourceIds: slice.map((r) => r.id) },
+        profile,
+        weights,
+        options,
+        true,
+      );
+      for (const v of verdicts.filter((x) => want.accept?.(x) ?? true)) {
+        if (v.failed.length === 0) top.push(v);
+        else if (v.failed.length === 1) near.push(v);
+      }
+      top.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.first);
+      near.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.nearMisses);
+      const ahead = rows[next]?.bound;
+      const floor = Math.min(lowest(top, want.first), lowest(near, want.nearMisses));
+      if (ahead !== undefined && ahead + BOUND_MARGIN < floor) break;
+    }
+    await this.explainSchedules(near, query);
+    return { pool, top, near };
+  }
+
+  private checks(options: MatchOptionsInput): MatchOptions {
+    return { acceptWaitlist: options.acceptWaitlist, year: new Date().getFullYear() };
+  }
+
+  /**
+   * The listings of a query weighed for a person. A listing failing two filters that need no
+   * occurrence can be neither a match nor a near miss, so unless `all` is asked it is dropped
+   * before any occurrence is expanded. Answers how many listings were read, too.
+   */
+  private async assess(
+    query: FactsQuery,
+    profile: CandidateProfile,
+    weights: Weights,
+    options: MatchOptionsInput,
+    all = false,
+  ): Promise<{ read: number; verdicts: Verdict[] }> {
+    const checks = this.checks(options);
+    const read = await this.facts.staticFacts(query);
+    const kept = read
+      .map((facts) => ({ facts, failed: staticChecks(facts, profile, checks) }))
+      .filter((x) => all || x.failed.length <= 1);
+    const fits = await this.facts.fits(
+      kept.map((x) => x.facts.id),
+      query,
+    );
+    const verdicts = kept.map(({ facts: known, failed }): Verdict => {
+      const fit = fits.get(known.id);
+      const facts: ResourceFacts = {
+        ...known,
+        fitMinutes: fit?.fitMinutes ?? 0,
+        nextFit: fit?.nextFit ?? null,
+        // Counted by explainSchedules when the schedule fails and the verdict is shown.
+        occurrences: 0,
+        weekdays: [],
+      };
+      const { score, factors } = scoreOf(facts, profile, weights);
+      return {
+        facts,
+        failed: [...failed, ...scheduleCheck(facts)],
+        scheduleUnexplained: !fit,
+        score,
+        explanations: factors
+          .filter((f) => f.contribution > 0)
+          .sort((a, b) => b.contribution - a.contribution)
+          .flatMap((f) => f.explanations),
+        factors: factors.map((f) => ({
+          factor: f.factor as MatchFactorName,
+          value: Math.round(f.value * 1000) / 1000,
+          weight: weights[f.factor],
+          contribution: Math.round(f.contribution * 1000) / 1000,
+          explanations: f.explanations,
+        })),
+      };
     });
-    const { score, factors } = scoreOf(facts, profile, weights);
-    return {
-      facts,
-      failed,
-      score,
-      explanations: factors
-        .filter((f) => f.contribution > 0)
-        .sort((a, b) => b.contribution - a.contribution)
-        .flatMap((f) => f.explanations),
-      factors: factors.map((f) => ({
-        factor: f.factor as MatchFactorName,
-        value: Math.round(f.value * 1000) / 1000,
-        weight: weights[f.factor],
-        contribution: Math.round(f.contribution * 1000) / 1000,
-        explanations: f.explanations,
-      })),
-    };
+    return { read: read.length, verdicts };
+  }
+
+  /**
+   * Says why the schedule fails for the verdicts about to be shown: counts their occurrences in
+   * the horizon ("期間内に開催日がない") and the weekdays they fall on ("土曜の開催で…").
+   */
+  private async explainSchedules(
+    verdicts: Verdict[],
+    horizon: Pick<FactsQuery, 'from' | 'to'>,
+  ): Promise<void> {
+    const pending = verdicts.filter((v) => v.scheduleUnexplained);
+    const summaries = await this.facts.summaries(
+      [...new Set(pending.map((v) => v.facts.id))],
+      horizon,
+    );
+    for (const v of pending) {
+      Object.assign(v.facts, summaries.get(v.facts.id) ?? { occurrences: 0, weekdays: [] });
+      v.failed = [...v.failed.filter((f) => f.check !== 'SCHEDULE'), ...scheduleCheck(v.facts)];
+      v.scheduleUnexplained = false;
+    }
   }
 
   /** Resource models for the ids, as the viewer may see them. */

@@ -1,0 +1,123 @@
+import { GroupSize, ResourceKind, Residency } from '@app/catalog';
+import { CandidateProfile, PaceStage, reachMeters } from '@app/candidate';
+import {
+  CheckName,
+  demandOf,
+  filterStage,
+  GENTLE,
+  isEarly,
+  MatchOptions,
+  PHYSICAL,
+  STAGE_INDEX,
+  Weights,
+} from './match-rules';
+
+/**
+ * The rules of match-rules.ts that need no occurrence, as SQL over one resource row, for one
+ * person: each static filter as a condition true when the listing fails it, and the score's
+ * upper bound (the static factors exactly, the schedule and strengths at their most). With them
+ * the database drops the listings that fail two filters (neither a match nor a near miss) and
+ * ranks the rest, so that only the most promising are read in full, and the rules in TypeScript
+ * then decide. `match-screen.spec.ts` checks both sides agree, on a real database, for random
+ * listings and people.
+ *
+ * The SQL reads `r` (a resource row), `d.distance` (metres from the coarse home, or null) and
+ * `lt.liked` (how many of the listing's themes the person is interested in). Values are bound
+ * through `bind`, which answers a placeholder.
+ */
+export interface Screen {
+  failures: [CheckName, string][];
+  bound: string;
+}
+
+export type Bind = (value: unknown, type: string) => string;
+
+/** Scores are rounded to thousandths: a bound this much above can still be reached. */
+export const BOUND_MARGIN = 0.001;
+
+const ONLINE = '(r.online_participation OR r.online_only)';
+
+/** demandOf() as SQL: every kind and flag combination, from the function itself. */
+function demandIndexSql(): string {
+  const cases = Object.values(ResourceKind).flatMap((kind) =>
+    [true, false].flatMap((mayJustBeThere) =>
+      [true, false].map(
+        (canGrowGradually) =>
+          `WHEN r.kind = '${kind}' AND r.may_just_be_there = ${mayJustBeThere} AND r.can_grow_gradually = ${canGrowGradually} THEN ${STAGE_INDEX(demandOf({ kind, mayJustBeThere, canGrowGradually }))}`,
+      ),
+    ),
+  );
+  return `(CASE ${cases.join(' ')} END)`;
+}
+
+export function screenOf(
+  p: CandidateProfile,
+  o: MatchOptions,
+  weights: Weights,
+  bind: Bind,
+): Screen {
+  const l = p.limits;
+  const c = p.constraints;
+  const failures: [CheckName, string][] = [];
+  const fail = (check: CheckName, sql: string) => failures.push([check, `COALESCE(${sql}, false)`]);
+  const reach = reachMeters(p.travel);
+
+  fail(
+    'OPENINGS',
+    `r.capacity IS NOT NULL AND r.seats_taken >= r.capacity AND NOT (r.has_waitlist AND ${bind(o.acceptWaitlist, 'boolean')})`,
+  );
+  if (c.onlineOnly || p.paceStage === PaceStage.NOT_YET_OUT) fail('REACH', `NOT ${ONLINE}`);
+  else
+    fail(
+      'REACH',
+      `NOT ${ONLINE} AND (d.distance IS NULL OR d.distance > ${bind(reach, 'float8')})`,
+    );
+  if (p.birthYear) {
+    const age = bind(o.year - p.birthYear, 'int');
+    fail(
+      'AGE',
+      `(r.min_age IS NOT NULL AND ${age} < r.min_age) OR (r.max_age IS NOT NULL AND ${age} > r.max_age)`,
+    );
+  }
+  if (!p.resident) fail('RESIDENCY', `r.residency <> '${Residency.ANYONE}'`);
+  fail(
+    'SESSION_LENGTH',
+    `r.minimum_minutes IS NOT NULL AND r.minimum_minutes > ${bind(l.maxSessionMinutes, 'int')}`,
+  );
+  fail('PACE_STAGE', `${demandIndexSql()} > ${bind(STAGE_INDEX(filterStage(p.paceStage)), 'int')}`);
+  if (l.talkingOptional) fail('TALKING', 'NOT r.talking_optional');
+  if (l.needsQuiet) fail('QUIET', `r.group_size IN ('${GroupSize.MEDIUM}', '${GroupSize.LARGE}')`);
+  if (l.wantsSupporter) fail('SUPPORTER', 'NOT r.supporter_may_accompany');
+  if (l.wantsObservationFirst) fail('OBSERVATION', 'NOT r.observation_visit');
+  if (c.maxPhysicalDemand) {
+    const heavier = PHYSICAL.slice(PHYSICAL.indexOf(c.maxPhysicalDemand) + 1);
+    fail('PHYSICAL', `r.physical_demand::text = ANY(${bind(heavier, 'text[]')})`);
+  }
+  if (c.groupSizes?.length)
+    fail(
+      'GROUP_SIZE',
+      `r.group_size IS NOT NULL AND NOT (r.group_size::text = ANY(${bind(c.groupSizes, 'text[]')}))`,
+    );
+  if (c.avoidCrowds) fail('CROWDS', `r.group_size = '${GroupSize.LARGE}'`);
+  if (c.maxFeeYen !== null && c.maxFeeYen !== undefined)
+    fail('FEE', `r.fee_yen > ${bind(c.maxFeeYen, 'int')}`);
+
+  const w = (factor: keyof Weights) => bind(weights[factor], 'float8');
+  const interests = p.interests.length
+    ? `COALESCE(lt.liked, 0)::float8 / ${bind(p.interests.length, 'int')}`
+    : '0';
+  const distance = `CASE WHEN ${ONLINE} THEN 1 WHEN d.distance IS NULL THEN 0
+    ELSE GREATEST(0, 1 - d.distance / ${bind(Math.max(1, reach), 'float8')}) END`;
+  const pace = isEarly(p.paceStage)
+    ? `(${GENTLE.map(([, column]) => `r.${column}::int`).join(' + ')})::float8 / ${GENTLE.length}`
+    : `CASE WHEN ${demandIndexSql()} = ${bind(STAGE_INDEX(p.paceStage), 'int')} THEN 1 ELSE 0.5 END`;
+  const strengths = p.strengths.some((s) => s.trim()) ? 1 : 0;
+  const bound = [
+    `${w('INTERESTS')} * ${interests}`,
+    `${w('DISTANCE')} * (${distance})`,
+    `${w('PACE')} * (${pace})`,
+    `${w('FIRST_TIMER')} * r.first_timer_friendly::int`,
+    `${w('SCHEDULE')} + ${w('STRENGTHS')} * ${strengths}`,
+  ].join(' + ');
+  return { failures, bound: `(${bound})` };
+}

@@ -6,7 +6,7 @@ import { SearchIndexTuning1795469194510 } from './1795469194510-SearchIndexTunin
 import { SearchKind1795472043484 } from './1795472043484-SearchKind';
 import { Identity1795500000000 } from './1795500000000-Identity';
 import { Matching1795600000000 } from './1795600000000-Matching';
-import { OccurrencesByWeekday1795700000000 } from './1795700000000-OccurrencesByWeekday';
+import { MatchingAtScale1795700000000 } from './1795700000000-MatchingAtScale';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -17,5 +17,5 @@ export const ALL_MIGRATIONS = [
   SearchKind1795472043484,
   Identity1795500000000,
   Matching1795600000000,
-  OccurrencesByWeekday1795700000000,
+  MatchingAtScale1795700000000,
 ];

@@ -31,6 +31,7 @@ import {
 @Index('resource_municipality_filter_idx', ['municipalityId', 'kind', 'status', 'visibility'])
 @Index('resource_organization_idx', ['organizationId'])
 @Index('resource_area_idx', ['areaId'])
+@Index('resource_online_idx', ['municipalityId'], { where: 'online_participation OR online_only' })
 @Check('resource_name_not_blank', `length(btrim(name)) > 0`)
 @Check('resource_capacity', `capacity IS NULL OR (capacity >= 0 AND seats_taken <= capacity)`)
 @Check('resource_seats_taken', `seats_taken >= 0`)
@@ -218,6 +219,43 @@ export class ResourceEntity {
 
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.PUBLIC })
   visibility!: Visibility;
+
+  /*
+   * Kept by database triggers for matching (migration MatchingAtScale), never written or read
+   * by the application through this entity: the theme codes, every minute of the week an
+   * occurrence can fall on, and the listing's words (tags, tasks, description, the host's open
+   * needs) folded for matching strengths.
+   */
+  @Column({
+    name: 'theme_codes',
+    type: 'text',
+    array: true,
+    default: () => `'{}'`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  themeCodes?: string[];
+
+  @Column({
+    name: 'week_minutes',
+    type: 'int4multirange',
+    default: () => `'{}'`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  weekMinutes?: string;
+
+  @Column({
+    name: 'needs_folded',
+    type: 'text',
+    default: '',
+    select: false,
+    insert: false,
+    update: false,
+  })
+  needsFolded?: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

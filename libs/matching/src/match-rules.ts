@@ -33,7 +33,10 @@ export interface ResourceFacts {
   /** The first occurrence that fits, if any. */
   nextFit: Date | null;
   themes: { code: string; label: string }[];
-  /** Open host needs, tags and tasks of the listing, for matching strengths. */
+  /**
+   * Tags, tasks, description and the host's open needs, folded (NFKC, lower case) as the
+   * database keeps them (resource.needs_folded), for matching strengths.
+   */
   needsText: string;
 }
 
@@ -227,6 +230,12 @@ export interface Factor {
 }
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+/** A person's strengths as they are looked for in a listing's words: trimmed, folded. */
+export const foldedStrengths = (p: Pick<CandidateProfile, 'strengths'>) =>
+  p.strengths
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(fold);
 const dateJa = (d: Date) => {
   const j = new Date(d.getTime() + 9 * 3_600_000);
   return `${j.getUTCMonth() + 1}月${j.getUTCDate()}日`;
@@ -282,8 +291,7 @@ export function scoreOf(
     add('PACE', same ? 1 : 0.5, same ? [`今の段階に合った${DEMAND_WORDS[p.paceStage]}`] : []);
   }
 
-  const needs = fold(r.needsText);
-  const used = p.strengths.filter((s) => s.trim() && needs.includes(fold(s.trim())));
+  const used = p.strengths.filter((s) => s.trim() && r.needsText.includes(fold(s.trim())));
   add(
     'STRENGTHS',
     used.length ? 1 : 0,

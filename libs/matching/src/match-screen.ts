@@ -4,6 +4,7 @@ import {
   CheckName,
   demandOf,
   filterStage,
+  foldedStrengths,
   GENTLE,
   isEarly,
   MatchOptions,
@@ -13,17 +14,17 @@ import {
 } from './match-rules';
 
 /**
- * The rules of match-rules.ts that need no occurrence, as SQL over one resource row, for one
- * person: each static filter as a condition true when the listing fails it, and the score's
- * upper bound (the static factors exactly, the schedule and strengths at their most). With them
- * the database drops the listings that fail two filters (neither a match nor a near miss) and
- * ranks the rest, so that only the most promising are read in full, and the rules in TypeScript
- * then decide. `match-screen.spec.ts` checks both sides agree, on a real database, for random
- * listings and people.
+ * The rules of match-rules.ts as SQL over one resource row, for one person: each filter as a
+ * condition true when the listing fails it (the schedule only when it fails for certain), and an
+ * upper bound of the score (every factor exactly but the schedule, which is at most what the
+ * listing's weekly pattern allows). With them the database drops the listings failing two
+ * filters (neither a match nor a near miss) and ranks the rest, so that only the most promising
+ * are read in full; the rules in TypeScript then decide. `match-screen.spec.ts` checks both sides
+ * agree, on a real database, for random listings and people.
  *
- * The SQL reads `r` (a resource row), `d.distance` (metres from the coarse home, or null) and
- * `lt.liked` (how many of the listing's themes the person is interested in). Values are bound
- * through `bind`, which answers a placeholder.
+ * The SQL reads `r` (a resource row with theme_codes, week_minutes and needs_folded, kept by
+ * triggers) and `d.distance` (metres from the coarse home, or null). Values are bound through
+ * `bind`, which answers a placeholder.
  */
 export interface Screen {
   failures: [CheckName, string][];
@@ -36,6 +37,7 @@ export type Bind = (value: unknown, type: string) => string;
 export const BOUND_MARGIN = 0.001;
 
 const ONLINE = '(r.online_participation OR r.online_only)';
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 
 /** demandOf() as SQL: every kind and flag combination, from the function itself. */
 function demandIndexSql(): string {
@@ -101,23 +103,41 @@ export function screenOf(
   if (c.avoidCrowds) fail('CROWDS', `r.group_size = '${GroupSize.LARGE}'`);
   if (c.maxFeeYen !== null && c.maxFeeYen !== undefined)
     fail('FEE', `r.fee_yen > ${bind(c.maxFeeYen, 'int')}`);
+  // Minutes of the week (Monday 00:00 = 0), as resource.week_minutes counts them.
+  const windows = p.availability.map((w) => {
+    const base = (w.weekday - 1) * 1440;
+    return `[${base + minutes(w.from)},${base + minutes(w.to)})`;
+  });
+  fail('SCHEDULE', `NOT (r.week_minutes && ${bind(`{${windows.join(',')}}`, 'int4multirange')})`);
 
   const w = (factor: keyof Weights) => bind(weights[factor], 'float8');
   const interests = p.interests.length
-    ? `COALESCE(lt.liked, 0)::float8 / ${bind(p.interests.length, 'int')}`
+    ? `(SELECT count(*) FROM unnest(r.theme_codes) AS t(code) WHERE t.code = ANY(${bind(p.interests, 'text[]')}))::float8 / ${bind(p.interests.length, 'int')}`
     : '0';
+  // The longest stretch of a window the weekly pattern covers: no occurrence fits longer.
+  const longest = windows.length
+    ? `GREATEST(${windows
+        .map((w) => {
+          const covered = `range_merge(r.week_minutes * ${bind(`{${w}}`, 'int4multirange')})`;
+          return `COALESCE(upper(${covered}) - lower(${covered}), 0)`;
+        })
+        .join(', ')})`
+    : '0';
+  const strengths = foldedStrengths(p);
   const distance = `CASE WHEN ${ONLINE} THEN 1 WHEN d.distance IS NULL THEN 0
     ELSE GREATEST(0, 1 - d.distance / ${bind(Math.max(1, reach), 'float8')}) END`;
   const pace = isEarly(p.paceStage)
     ? `(${GENTLE.map(([, column]) => `r.${column}::int`).join(' + ')})::float8 / ${GENTLE.length}`
     : `CASE WHEN ${demandIndexSql()} = ${bind(STAGE_INDEX(p.paceStage), 'int')} THEN 1 ELSE 0.5 END`;
-  const strengths = p.strengths.some((s) => s.trim()) ? 1 : 0;
   const bound = [
     `${w('INTERESTS')} * ${interests}`,
     `${w('DISTANCE')} * (${distance})`,
+    `${w('SCHEDULE')} * LEAST(1, ${longest}::float8 / 120)`,
     `${w('PACE')} * (${pace})`,
+    strengths.length
+      ? `${w('STRENGTHS')} * (EXISTS (SELECT 1 FROM unnest(${bind(strengths, 'text[]')}) AS s(word) WHERE strpos(r.needs_folded, s.word) > 0))::int`
+      : '0',
     `${w('FIRST_TIMER')} * r.first_timer_friendly::int`,
-    `${w('SCHEDULE')} + ${w('STRENGTHS')} * ${strengths}`,
   ].join(' + ');
   return { failures, bound: `(${bound})` };
 }

@@ -23,6 +23,50 @@ export interface FactsQuery {
   resourceIds?: string[];
 }
 
+/** The coarse home as a geography point. */
+const HOME = (lon: string, lat: string) =>
+  `ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography`;
+/**
+ * Metres from a listing to the home, on the sphere (the home is rounded to about 500 m, so the
+ * spheroid's extra 0.3 % buys nothing and costs twice the time). One formula for every statement,
+ * so that the screen and the rules agree at the edge of the reach.
+ */
+const DISTANCE = (home: string) =>
+  `CASE WHEN r.location IS NULL THEN NULL ELSE ST_Distance(r.location, ${home}, false) END`;
+
+/** A listing the screen kept: its score's upper bound, and the filters it fails for certain. */
+export interface ScreenedRow {
+  id: string;
+  bound: number;
+  failures: number;
+}
+
+/** The columns of a resource the screen reads (match-screen.ts). */
+const SCREEN_COLUMNS = [
+  'kind',
+  'capacity',
+  'seats_taken',
+  'has_waitlist',
+  'online_participation',
+  'online_only',
+  'min_age',
+  'max_age',
+  'residency',
+  'minimum_minutes',
+  'may_just_be_there',
+  'can_grow_gradually',
+  'talking_optional',
+  'observation_visit',
+  'supporter_may_accompany',
+  'first_timer_friendly',
+  'group_size',
+  'physical_demand',
+  'fee_yen',
+  'theme_codes',
+  'week_minutes',
+  'needs_folded',
+] as const;
+
 interface Row {
   id: string;
   name: string;
@@ -83,7 +127,7 @@ export class MatchingRepository {
    * may see (the catalogue's own filtered query: tenant, visibility, status ACTIVE) among the
    * given ids, or near the person's home (the spatial index) or online.
    */
-  private pool(q: FactsQuery): [string, unknown[]] {
+  private pool(q: FactsQuery, columns: readonly string[] = []): [string, unknown[]] {
     const qb = this.resources
       .filtered({
         municipalityId: q.municipalityId,
@@ -92,21 +136,19 @@ export class MatchingRepository {
         filter: { statuses: [ResourceStatus.ACTIVE] },
       })
       .select('r.id', 'id');
+    for (const column of columns) qb.addSelect(`r.${column}`, column);
+    if (columns.length)
+      qb.addSelect(
+        q.home ? DISTANCE(HOME(':distLon', ':distLat')) : 'NULL::float8',
+        'distance',
+      ).setParameters({ distLon: q.home?.longitude, distLat: q.home?.latitude });
     if (q.resourceIds) {
       qb.andWhere('r.id IN (:...resourceIds)', { resourceIds: q.resourceIds });
     } else if (q.home && !q.online) {
+      // Either arm has its index (the spatial one, and resource_online_idx): a BitmapOr.
       qb.andWhere(
-        `r.id IN (SELECT n.id FROM resource n
-                   WHERE ST_DWithin(n.location, ST_SetSRID(ST_MakePoint(:homeLon, :homeLat), 4326)::geography, :radius)
-                  UNION ALL
-                  SELECT o.id FROM resource o
-                   WHERE o.municipality_id = :municipalityId AND (o.online_participation OR o.online_only))`,
-        {
-          homeLon: q.home.longitude,
-          homeLat: q.home.latitude,
-          radius: q.radiusMeters,
-          municipalityId: q.municipalityId,
-        },
+        `((r.online_participation OR r.online_only) OR ST_DWithin(r.location, ${HOME(':homeLon', ':homeLat')}, :radius, false))`,
+        { homeLon: q.home.longitude, homeLat: q.home.latitude, radius: q.radiusMeters },
       );
     } else if (q.online) {
       qb.andWhere('(r.online_participation OR r.online_only)');
@@ -117,43 +159,34 @@ export class MatchingRepository {
   }
 
   /**
-   * The listings of the pool failing at most one static filter, best upper bound first (at most
+   * The listings of the pool failing at most one filter for certain, best upper bound first (at most
    * `limit`), and how many the pool held. See match-screen.ts.
    */
   async screen(
     q: FactsQuery,
-    interests: string[],
     screenOf: (bind: Bind) => Screen,
     limit: number | null,
-  ): Promise<{ pool: number; rows: { id: string; bound: number }[] }> {
-    const [inner, params] = this.pool(q);
+  ): Promise<{ pool: number; rows: ScreenedRow[] }> {
+    const [inner, params] = this.pool(q, SCREEN_COLUMNS);
     const values = [...params];
     const bind: Bind = (value, type) => {
       values.push(value);
       return `$${values.length}::${type}`;
     };
-    const home = q.home
-      ? `ST_SetSRID(ST_MakePoint(${bind(q.home.longitude, 'float8')}, ${bind(q.home.latitude, 'float8')}), 4326)::geography`
-      : null;
     const screen = screenOf(bind);
-    const failures = screen.failures.map(([, sql]) => `(${sql})::int`).join(' + ');
-    const rows = await this.withoutJit<{ id: string; bound: number; pool: number }[]>(
-      `WITH pool AS (${inner}),
-       scored AS (
-         SELECT r.id, ${failures} AS failures, ${screen.bound} AS bound
-           FROM resource r JOIN pool ON pool.id = r.id
-          CROSS JOIN LATERAL (SELECT ${home ? `CASE WHEN r.location IS NULL THEN NULL ELSE ST_Distance(r.location, ${home}) END` : 'NULL::float8'} AS distance) d
-           LEFT JOIN (SELECT resource_id, count(*)::int AS liked FROM resource_theme
-                       WHERE theme_code = ANY(${bind(interests, 'text[]')}) GROUP BY resource_id) lt
-             ON lt.resource_id = r.id)
-       SELECT id, bound::float8 AS bound, (SELECT count(*)::int FROM pool) AS pool
-         FROM scored WHERE failures <= 1
+    const failures = screen.failures.map(([, sql]) => `(${sql})::int`).join(' + ') || '0';
+    const rows = await this.withoutJit<(ScreenedRow & { pool: number })[]>(
+      `WITH pool AS MATERIALIZED (
+         SELECT r.id, ${failures} AS failures, (${screen.bound})::float8 AS bound
+           FROM (${inner}) r CROSS JOIN LATERAL (SELECT r.distance) d)
+       SELECT id, bound, failures, (SELECT count(*)::int FROM pool) AS pool
+         FROM pool WHERE failures <= 1
         ORDER BY bound DESC, id LIMIT ${bind(limit, 'int')}`,
       values,
     );
     return {
       pool: rows[0]?.pool ?? 0,
-      rows: rows.map((r) => ({ id: r.id, bound: Number(r.bound) })),
+      rows: rows.map((r) => ({ id: r.id, bound: Number(r.bound), failures: r.failures })),
     };
   }
 
@@ -165,14 +198,11 @@ export class MatchingRepository {
               r.may_just_be_there, r.talking_optional, r.observation_visit, r.supporter_may_accompany,
               r.can_grow_gradually, r.first_timer_friendly, r.group_size, r.physical_demand,
               (r.online_participation OR r.online_only) AS online, r.min_age, r.max_age, r.residency, r.fee_yen,
-              CASE WHEN $${n + 1}::float8 IS NULL OR r.location IS NULL THEN NULL
-                   ELSE ST_Distance(r.location, ST_SetSRID(ST_MakePoint($${n + 2}, $${n + 1}), 4326)::geography) END AS distance,
+              CASE WHEN $${n + 1}::float8 IS NULL THEN NULL
+                   ELSE ${DISTANCE(HOME(`$${n + 2}`, `$${n + 1}`))} END AS distance,
               (SELECT json_agg(json_build_object('code', t.code, 'label', t.label) ORDER BY t.sort_order)
                  FROM resource_theme rt JOIN theme t ON t.code = rt.theme_code WHERE rt.resource_id = r.id) AS themes,
-              concat_ws(' ', array_to_string(r.tags, ' '), r.details->>'tasks', r.description,
-                (SELECT string_agg(h.description, ' ') FROM host_need h
-                  WHERE h.organization_id = r.organization_id AND h.is_open
-                    AND (h.resource_id IS NULL OR h.resource_id = r.id))) AS needs_text
+              r.needs_folded AS needs_text
          FROM resource r WHERE r.id IN (${inner})`,
       [...(params as unknown[]), q.home?.latitude ?? null, q.home?.longitude ?? null],
     );

@@ -330,11 +330,13 @@ export class MatchingService {
   }
 
   /**
-   * The best `first` listings that pass every filter for a person (and `accept`), and the best
-   * `nearMisses` failing exactly one. The database screens the pool first (match-screen.ts: the
-   * listings failing two static filters are dropped, the rest ranked by the score's upper bound);
-   * listings are then read in full and weighed in that order, in growing batches, until none left
-   * could still enter either list. Answers how many listings the pool held, too.
+   * The best `first` listings that pass every filter for a person (and `accept`), and near misses
+   * failing exactly one. The database screens the pool first (match-screen.ts: the listings
+   * failing two filters for certain are dropped, the rest ranked by the score's upper bound);
+   * listings are then read in full and weighed in that order, in growing batches, until no listing
+   * left could still enter the matches — none that may pass has a bound as high as the last
+   * match's score. The near misses are the best of those read (more are read, in order, only while
+   * fewer than asked were found). Answers how many listings the pool held, too.
    */
   private async best(
     query: FactsQuery,
@@ -345,19 +347,19 @@ export class MatchingService {
   ): Promise<{ pool: number; top: Verdict[]; near: Verdict[] }> {
     const checks = this.checks(options);
     const screen = (limit: number | null) =>
-      this.facts.screen(
-        query,
-        profile.interests,
-        (bind) => screenOf(profile, checks, weights, bind),
-        limit,
-      );
+      this.facts.screen(query, (bind) => screenOf(profile, checks, weights, bind), limit);
     let { pool, rows } = await screen(SCREEN_LIMIT);
     let complete = rows.length < SCREEN_LIMIT;
     const top: Verdict[] = [];
     const near: Verdict[] = [];
-    const lowest = (list: Verdict[], size: number) =>
-      size === 0 ? Infinity : list.length < size ? -Infinity : list[size - 1].score;
+    /** Whether a listing from `next` on could still enter the matches. */
+    const matchesOpen = (next: number) => {
+      const ahead = rows.slice(next).find((r) => r.failures === 0);
+      if (!ahead) return !complete;
+      return top.length < want.first || ahead.bound + BOUND_MARGIN >= top[top.length - 1].score;
+    };
     for (let next = 0, batch = FIRST_BATCH; ; batch *= 2) {
+      if (!matchesOpen(next) && near.length >= want.nearMisses) break;
       if (next >= rows.length) {
         if (complete) break;
         ({ rows } = await screen(null));
@@ -379,9 +381,6 @@ export class MatchingService {
       }
       top.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.first);
       near.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.nearMisses);
-      const ahead = rows[next]?.bound;
-      const floor = Math.min(lowest(top, want.first), lowest(near, want.nearMisses));
-      if (ahead !== undefined && ahead + BOUND_MARGIN < floor) break;
     }
     await this.explainSchedules(near, query);
     return { pool, top, near };

@@ -159,8 +159,9 @@ export class MatchingRepository {
   }
 
   /**
-   * The listings of the pool failing at most one filter for certain, best upper bound first (at most
-   * `limit`), and how many the pool held. See match-screen.ts.
+   * The listings of the pool failing at most one filter for certain: those that may pass first,
+   * then the others, each best upper bound first (at most `limit` of each), and how many the pool
+   * held. See match-screen.ts.
    */
   async screen(
     q: FactsQuery,
@@ -180,8 +181,10 @@ export class MatchingRepository {
          SELECT r.id, ${failures} AS failures, (${screen.bound})::float8 AS bound
            FROM (${inner}) r CROSS JOIN LATERAL (SELECT r.distance) d)
        SELECT id, bound, failures, (SELECT count(*)::int FROM pool) AS pool
-         FROM pool WHERE failures <= 1
-        ORDER BY bound DESC, id LIMIT ${bind(limit, 'int')}`,
+         FROM (SELECT *, row_number() OVER (PARTITION BY failures ORDER BY bound DESC, id) AS rank
+                 FROM pool WHERE failures <= 1) x
+        WHERE rank <= ${bind(limit, 'int')}
+        ORDER BY failures, bound DESC, id`,
       values,
     );
     return {

@@ -17,7 +17,7 @@ import {
   Weights,
 } from './match-rules';
 import { BOUND_MARGIN, screenOf } from './match-screen';
-import { FactsQuery, MatchingRepository } from './matching.repository';
+import { FactsQuery, MatchingRepository, ScreenedRow } from './matching.repository';
 import {
   AllocateInput,
   AllocationMethod,
@@ -333,10 +333,10 @@ export class MatchingService {
    * The best `first` listings that pass every filter for a person (and `accept`), and near misses
    * failing exactly one. The database screens the pool first (match-screen.ts: the listings
    * failing two filters for certain are dropped, the rest ranked by the score's upper bound);
-   * listings are then read in full and weighed in that order, in growing batches, until no listing
-   * left could still enter the matches — none that may pass has a bound as high as the last
-   * match's score. The near misses are the best of those read (more are read, in order, only while
-   * fewer than asked were found). Answers how many listings the pool held, too.
+   * listings that may pass are then read in full and weighed, best bound first, in growing
+   * batches, until none left has a bound as high as the last match's score. The near misses are
+   * the best of the listings read (the others, failing one filter for certain, are read on, best
+   * bound first, only while fewer than asked were found). Answers how many listings the pool held.
    */
   private async best(
     query: FactsQuery,
@@ -348,26 +348,9 @@ export class MatchingService {
     const checks = this.checks(options);
     const screen = (limit: number | null) =>
       this.facts.screen(query, (bind) => screenOf(profile, checks, weights, bind), limit);
-    let { pool, rows } = await screen(SCREEN_LIMIT);
-    let complete = rows.length < SCREEN_LIMIT;
     const top: Verdict[] = [];
     const near: Verdict[] = [];
-    /** Whether a listing from `next` on could still enter the matches. */
-    const matchesOpen = (next: number) => {
-      const ahead = rows.slice(next).find((r) => r.failures === 0);
-      if (!ahead) return !complete;
-      return top.length < want.first || ahead.bound + BOUND_MARGIN >= top[top.length - 1].score;
-    };
-    for (let next = 0, batch = FIRST_BATCH; ; batch *= 2) {
-      if (!matchesOpen(next) && near.length >= want.nearMisses) break;
-      if (next >= rows.length) {
-        if (complete) break;
-        ({ rows } = await screen(null));
-        complete = true;
-        continue;
-      }
-      const slice = rows.slice(next, next + batch);
-      next += slice.length;
+    const read = async (slice: ScreenedRow[]) => {
       const { verdicts } = await this.assess(
         { ...query, resourceIds: slice.map((r) => r.id) },
         profile,
@@ -381,6 +364,35 @@ export class MatchingService {
       }
       top.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.first);
       near.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.nearMisses);
+    };
+    let { pool, rows } = await screen(SCREEN_LIMIT);
+    const of = (failures: number) => rows.filter((r) => r.failures === failures);
+    // Those that may pass, while one could still enter the matches (all of them when the first
+    // screen held only some).
+    let mayPass = of(0);
+    let complete = mayPass.length < SCREEN_LIMIT;
+    for (let next = 0, batch = FIRST_BATCH; ; batch *= 2) {
+      if (next >= mayPass.length) {
+        if (complete) break;
+        ({ rows } = await screen(null));
+        mayPass = of(0);
+        complete = true;
+        continue;
+      }
+      const ahead = mayPass[next];
+      if (top.length >= want.first && ahead.bound + BOUND_MARGIN < top[top.length - 1].score) break;
+      await read(mayPass.slice(next, next + batch));
+      next += batch;
+    }
+    // Those failing one filter for certain, while near misses are missing.
+    const oneOff = of(1);
+    for (
+      let next = 0, batch = FIRST_BATCH;
+      near.length < want.nearMisses && next < oneOff.length;
+      batch *= 2
+    ) {
+      await read(oneOff.slice(next, next + batch));
+      next += batch;
     }
     await this.explainSchedules(near, query);
     return { pool, top, near };

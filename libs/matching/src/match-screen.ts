@@ -23,10 +23,13 @@ import {
  * agree, on a real database, for random listings and people.
  *
  * The SQL reads `r` (a resource row with theme_codes, week_minutes and needs_folded, kept by
- * triggers) and `d.distance` (metres from the coarse home, or null). Values are bound through
- * `bind`, which answers a placeholder.
+ * triggers), `d.distance` (metres from the coarse home, or null) and its own `derived` values.
+ * Values are bound through `bind`, which answers a placeholder. Every condition is written to be
+ * cheap per row (no subquery): the screen runs over tens of thousands of listings.
  */
 export interface Screen {
+  /** Values computed once per listing, as `d.<name>`, before the conditions and the bound use them. */
+  derived: [string, string][];
   failures: [CheckName, string][];
   bound: string;
 }
@@ -63,6 +66,19 @@ export function screenOf(
   const failures: [CheckName, string][] = [];
   const fail = (check: CheckName, sql: string) => failures.push([check, `COALESCE(${sql}, false)`]);
   const reach = reachMeters(p.travel);
+  // Minutes of the week (Monday 00:00 = 0), as resource.week_minutes counts them.
+  const windows = p.availability.map((w) => {
+    const base = (w.weekday - 1) * 1440;
+    return `[${base + minutes(w.from)},${base + minutes(w.to)})`;
+  });
+  const derived: [string, string][] = [
+    ['demand', demandIndexSql()],
+    // What of each window the weekly pattern covers, first to last minute.
+    ...windows.map((w, i): [string, string] => [
+      `covered${i}`,
+      `range_merge(r.week_minutes * ${bind(`{${w}}`, 'int4multirange')})`,
+    ]),
+  ];
 
   fail(
     'OPENINGS',
@@ -86,7 +102,7 @@ export function screenOf(
     'SESSION_LENGTH',
     `r.minimum_minutes IS NOT NULL AND r.minimum_minutes > ${bind(l.maxSessionMinutes, 'int')}`,
   );
-  fail('PACE_STAGE', `${demandIndexSql()} > ${bind(STAGE_INDEX(filterStage(p.paceStage)), 'int')}`);
+  fail('PACE_STAGE', `d.demand > ${bind(STAGE_INDEX(filterStage(p.paceStage)), 'int')}`);
   if (l.talkingOptional) fail('TALKING', 'NOT r.talking_optional');
   if (l.needsQuiet) fail('QUIET', `r.group_size IN ('${GroupSize.MEDIUM}', '${GroupSize.LARGE}')`);
   if (l.wantsSupporter) fail('SUPPORTER', 'NOT r.supporter_may_accompany');
@@ -103,41 +119,31 @@ export function screenOf(
   if (c.avoidCrowds) fail('CROWDS', `r.group_size = '${GroupSize.LARGE}'`);
   if (c.maxFeeYen !== null && c.maxFeeYen !== undefined)
     fail('FEE', `r.fee_yen > ${bind(c.maxFeeYen, 'int')}`);
-  // Minutes of the week (Monday 00:00 = 0), as resource.week_minutes counts them.
-  const windows = p.availability.map((w) => {
-    const base = (w.weekday - 1) * 1440;
-    return `[${base + minutes(w.from)},${base + minutes(w.to)})`;
-  });
   fail('SCHEDULE', `NOT (r.week_minutes && ${bind(`{${windows.join(',')}}`, 'int4multirange')})`);
 
   const w = (factor: keyof Weights) => bind(weights[factor], 'float8');
   const interests = p.interests.length
-    ? `(SELECT count(*) FROM unnest(r.theme_codes) AS t(code) WHERE t.code = ANY(${bind(p.interests, 'text[]')}))::float8 / ${bind(p.interests.length, 'int')}`
+    ? `(${[...new Set(p.interests)].map((code) => `(${bind(code, 'text')} = ANY(r.theme_codes))::int`).join(' + ')})::float8 / ${bind(p.interests.length, 'int')}`
     : '0';
   // The longest stretch of a window the weekly pattern covers: no occurrence fits longer.
   const longest = windows.length
-    ? `GREATEST(${windows
-        .map((w) => {
-          const covered = `range_merge(r.week_minutes * ${bind(`{${w}}`, 'int4multirange')})`;
-          return `COALESCE(upper(${covered}) - lower(${covered}), 0)`;
-        })
-        .join(', ')})`
+    ? `GREATEST(${windows.map((_, i) => `COALESCE(upper(d.covered${i}) - lower(d.covered${i}), 0)`).join(', ')})`
     : '0';
-  const strengths = foldedStrengths(p);
+  const strengths = [...new Set(foldedStrengths(p))];
   const distance = `CASE WHEN ${ONLINE} THEN 1 WHEN d.distance IS NULL THEN 0
     ELSE GREATEST(0, 1 - d.distance / ${bind(Math.max(1, reach), 'float8')}) END`;
   const pace = isEarly(p.paceStage)
     ? `(${GENTLE.map(([, column]) => `r.${column}::int`).join(' + ')})::float8 / ${GENTLE.length}`
-    : `CASE WHEN ${demandIndexSql()} = ${bind(STAGE_INDEX(p.paceStage), 'int')} THEN 1 ELSE 0.5 END`;
+    : `CASE WHEN d.demand = ${bind(STAGE_INDEX(p.paceStage), 'int')} THEN 1 ELSE 0.5 END`;
   const bound = [
     `${w('INTERESTS')} * ${interests}`,
     `${w('DISTANCE')} * (${distance})`,
     `${w('SCHEDULE')} * LEAST(1, ${longest}::float8 / 120)`,
     `${w('PACE')} * (${pace})`,
     strengths.length
-      ? `${w('STRENGTHS')} * (EXISTS (SELECT 1 FROM unnest(${bind(strengths, 'text[]')}) AS s(word) WHERE strpos(r.needs_folded, s.word) > 0))::int`
+      ? `${w('STRENGTHS')} * (${strengths.map((word) => `strpos(r.needs_folded, ${bind(word, 'text')}) > 0`).join(' OR ')})::int`
       : '0',
     `${w('FIRST_TIMER')} * r.first_timer_friendly::int`,
   ].join(' + ');
-  return { failures, bound: `(${bound})` };
+  return { derived, failures, bound: `(${bound})` };
 }

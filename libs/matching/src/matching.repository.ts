@@ -179,7 +179,8 @@ export class MatchingRepository {
     const rows = await this.withoutJit<(ScreenedRow & { pool: number })[]>(
       `WITH pool AS MATERIALIZED (
          SELECT r.id, ${failures} AS failures, (${screen.bound})::float8 AS bound
-           FROM (${inner}) r CROSS JOIN LATERAL (SELECT r.distance) d)
+           FROM (${inner}) r
+          CROSS JOIN LATERAL (SELECT ${['r.distance', ...screen.derived.map(([name, sql]) => `${sql} AS ${name}`)].join(', ')}) d)
        SELECT id, bound, failures, (SELECT count(*)::int FROM pool) AS pool
          FROM (SELECT *, row_number() OVER (PARTITION BY failures ORDER BY bound DESC, id) AS rank
                  FROM pool WHERE failures <= 1) x

@@ -3,7 +3,7 @@ import { AvailabilityWindow, HomePoint } from '@app/candidate';
 import { Viewer } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { StaticFacts, Weights } from './match-rules';
+import { CheckName, StaticFacts, Weights } from './match-rules';
 import { Bind, Screen } from './match-screen';
 import { MatchingSettingsEntity } from './matching-settings.entity';
 
@@ -168,6 +168,40 @@ export class MatchingRepository {
     screenOf: (bind: Bind) => Screen,
     limit: number | null,
   ): Promise<{ pool: number; rows: ScreenedRow[] }> {
+    const rows = await this.screened<ScreenedRow & { pool: number }>(
+      q,
+      screenOf,
+      (bind) => `SELECT id, bound, failures, (SELECT count(*)::int FROM pool) AS pool
+         FROM (SELECT *, row_number() OVER (PARTITION BY failures ORDER BY bound DESC, id) AS rank
+                 FROM pool WHERE failures <= 1) x
+        WHERE rank <= ${bind(limit, 'int')}
+        ORDER BY failures, bound DESC, id`,
+    );
+    return {
+      pool: rows[0]?.pool ?? 0,
+      rows: rows.map((r) => ({ id: r.id, bound: Number(r.bound), failures: r.failures })),
+    };
+  }
+
+  /** Every listing of the pool as the screen sees it: the filters it fails for certain, its bound. */
+  async screenDetail(
+    q: FactsQuery,
+    screenOf: (bind: Bind) => Screen,
+  ): Promise<{ id: string; failed: CheckName[]; bound: number }[]> {
+    const rows = await this.screened<{ id: string; failed: CheckName[]; bound: number }>(
+      q,
+      screenOf,
+      () => 'SELECT id, failed, bound FROM pool',
+    );
+    return rows.map((r) => ({ ...r, bound: Number(r.bound) }));
+  }
+
+  /** The pool with what the screen says of each listing (`pool`), then `select` over it. */
+  private screened<T>(
+    q: FactsQuery,
+    screenOf: (bind: Bind) => Screen,
+    select: (bind: Bind) => string,
+  ): Promise<T[]> {
     const [inner, params] = this.pool(q, SCREEN_COLUMNS);
     const values = [...params];
     const bind: Bind = (value, type) => {
@@ -175,23 +209,19 @@ export class MatchingRepository {
       return `$${values.length}::${type}`;
     };
     const screen = screenOf(bind);
-    const failures = screen.failures.map(([, sql]) => `(${sql})::int`).join(' + ') || '0';
-    const rows = await this.withoutJit<(ScreenedRow & { pool: number })[]>(
+    const failed = `array_remove(ARRAY[${
+      screen.failures.map(([check, sql]) => `CASE WHEN ${sql} THEN '${check}' END`).join(', ') ||
+      'NULL'
+    }]::text[], NULL)`;
+    const derived = ['r.distance', ...screen.derived.map(([name, sql]) => `${sql} AS ${name}`)];
+    return this.withoutJit<T[]>(
       `WITH pool AS MATERIALIZED (
-         SELECT r.id, ${failures} AS failures, (${screen.bound})::float8 AS bound
-           FROM (${inner}) r
-          CROSS JOIN LATERAL (SELECT ${['r.distance', ...screen.derived.map(([name, sql]) => `${sql} AS ${name}`)].join(', ')}) d)
-       SELECT id, bound, failures, (SELECT count(*)::int FROM pool) AS pool
-         FROM (SELECT *, row_number() OVER (PARTITION BY failures ORDER BY bound DESC, id) AS rank
-                 FROM pool WHERE failures <= 1) x
-        WHERE rank <= ${bind(limit, 'int')}
-        ORDER BY failures, bound DESC, id`,
+         SELECT id, failed, cardinality(failed) AS failures, bound FROM (
+           SELECT r.id, ${failed} AS failed, (${screen.bound})::float8 AS bound
+             FROM (${inner}) r CROSS JOIN LATERAL (SELECT ${derived.join(', ')}) d) x)
+       ${select(bind)}`,
       values,
     );
-    return {
-      pool: rows[0]?.pool ?? 0,
-      rows: rows.map((r) => ({ id: r.id, bound: Number(r.bound), failures: r.failures })),
-    };
   }
 
   async staticFacts(q: FactsQuery): Promise<StaticFacts[]> {

@@ -84,14 +84,18 @@ export class MatchingService {
 
   async setWeights(weights: Weights): Promise<Weights> {
     const admin = RequestContext.signedIn();
-    if (Object.values(weights).every((w) => w === 0))
+    // Thousandths are all a weight needs (and SQL arithmetic must not underflow on a 1e-320).
+    const clean = Object.fromEntries(
+      (Object.keys(DEFAULT_WEIGHTS) as (keyof Weights)[]).map((k) => [
+        k,
+        Math.round(weights[k] * 1000) / 1000,
+      ]),
+    ) as Weights;
+    if (Object.values(clean).every((w) => w === 0))
       throw BadUserInputException.field(
         'weights',
         '重みのうち少なくとも一つは0より大きくしてください',
       );
-    const clean = Object.fromEntries(
-      (Object.keys(DEFAULT_WEIGHTS) as (keyof Weights)[]).map((k) => [k, weights[k]]),
-    ) as Weights;
     await this.facts.saveWeights(admin.municipalityId, clean, admin.userId);
     return clean;
   }

@@ -65,7 +65,7 @@ const NEEDS_FOLDED = `
  *     overlaps a person's weekly windows unless this does;
  *   - needs_folded: its tags, tasks, description and the host's open needs, folded, for strengths.
  * - resource_online_idx: listings taking part online, so that "near or online" is a BitmapOr of
- *   two indexes.
+ *   two indexes; resources_near() runs it where row-level security would forbid the indexes.
  */
 export class MatchingAtScale1795700000000 implements MigrationInterface {
   name = 'MatchingAtScale1795700000000';
@@ -82,6 +82,24 @@ export class MatchingAtScale1795700000000 implements MigrationInterface {
 
     await q.query(
       `CREATE INDEX "resource_online_idx" ON "resource" ("municipality_id") WHERE online_participation OR online_only`,
+    );
+    // Under row-level security the planner may not use an index for a condition that is not
+    // leakproof (PostGIS marks none), so "near or online" scanned every row of resource. This
+    // answers only ids, only of the session's own municipality, for the caller's RLS-checked query.
+    await q.query(`
+      CREATE FUNCTION resources_near(p_municipality_id uuid, p_lon float8, p_lat float8, p_radius float8)
+      RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $fn$
+        SELECT id FROM resource
+         WHERE municipality_id = p_municipality_id
+           AND (app_tenant() IS NULL OR municipality_id = app_tenant())
+           AND ((online_participation OR online_only)
+                OR ST_DWithin(location, ST_SetSRID(ST_MakePoint(p_lon, p_lat), 4326)::geography, p_radius, false))
+      $fn$`);
+    await q.query(
+      `REVOKE ALL ON FUNCTION resources_near(uuid, float8, float8, float8) FROM PUBLIC`,
+    );
+    await q.query(
+      `GRANT EXECUTE ON FUNCTION resources_near(uuid, float8, float8, float8) TO tsunagu_app`,
     );
     await q.query(
       `ALTER TABLE "resource" ADD "theme_codes" text array NOT NULL DEFAULT '{}', ADD "week_minutes" int4multirange NOT NULL DEFAULT '{}', ADD "needs_folded" text NOT NULL DEFAULT ''`,
@@ -166,6 +184,7 @@ export class MatchingAtScale1795700000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "resource" DROP COLUMN "needs_folded", DROP COLUMN "week_minutes", DROP COLUMN "theme_codes"`,
     );
+    await q.query(`DROP FUNCTION resources_near(uuid, float8, float8, float8)`);
     await q.query(`DROP INDEX "resource_online_idx"`);
     await q.query(
       `DROP FUNCTION resource_occurrences(uuid[], timestamptz, timestamptz, smallint[])`,

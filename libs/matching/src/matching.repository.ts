@@ -145,11 +145,14 @@ export class MatchingRepository {
     if (q.resourceIds) {
       qb.andWhere('r.id IN (:...resourceIds)', { resourceIds: q.resourceIds });
     } else if (q.home && !q.online) {
-      // Either arm has its index (the spatial one, and resource_online_idx): a BitmapOr.
-      qb.andWhere(
-        `((r.online_participation OR r.online_only) OR ST_DWithin(r.location, ${HOME(':homeLon', ':homeLat')}, :radius, false))`,
-        { homeLon: q.home.longitude, homeLat: q.home.latitude, radius: q.radiusMeters },
-      );
+      // Through resources_near(): under row-level security the planner may not use the spatial
+      // index for a condition PostGIS does not mark leakproof, and scans every row instead.
+      qb.andWhere('r.id IN (SELECT resources_near(:municipalityId, :homeLon, :homeLat, :radius))', {
+        municipalityId: q.municipalityId,
+        homeLon: q.home.longitude,
+        homeLat: q.home.latitude,
+        radius: q.radiusMeters,
+      });
     } else if (q.online) {
       qb.andWhere('(r.online_participation OR r.online_only)');
     } else {

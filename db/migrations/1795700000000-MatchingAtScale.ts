@@ -63,6 +63,8 @@ const NEEDS_FOLDED = `
  *   - week_minutes: every minute of the week an occurrence can fall on (schedule rules and
  *     one-off sessions, before dates, intervals, holidays and closures remove any): no occurrence
  *     overlaps a person's weekly windows unless this does;
+ *   - active_days: from the first day the listing can occur on to the last (schedule validity,
+ *     one-off sessions): none of its occurrences falls outside;
  *   - needs_folded: its tags, tasks, description and the host's open needs, folded, for strengths.
  * - resource_online_idx: listings taking part online, so that "near or online" is a BitmapOr of
  *   two indexes; resources_near() runs it where row-level security would forbid the indexes.
@@ -102,7 +104,7 @@ export class MatchingAtScale1795700000000 implements MigrationInterface {
       `GRANT EXECUTE ON FUNCTION resources_near(uuid, float8, float8, float8) TO tsunagu_app`,
     );
     await q.query(
-      `ALTER TABLE "resource" ADD "theme_codes" text array NOT NULL DEFAULT '{}', ADD "week_minutes" int4multirange NOT NULL DEFAULT '{}', ADD "needs_folded" text NOT NULL DEFAULT ''`,
+      `ALTER TABLE "resource" ADD "theme_codes" text array NOT NULL DEFAULT '{}', ADD "week_minutes" int4multirange NOT NULL DEFAULT '{}', ADD "active_days" daterange NOT NULL DEFAULT 'empty', ADD "needs_folded" text NOT NULL DEFAULT ''`,
     );
     await q.query(NEEDS_FOLDED);
     await q.query(`
@@ -119,6 +121,11 @@ export class MatchingAtScale1795700000000 implements MigrationInterface {
               SELECT (EXTRACT(ISODOW FROM o.date)::int - 1) * 1440 + EXTRACT(EPOCH FROM o.opens_at)::int / 60,
                      (EXTRACT(ISODOW FROM o.date)::int - 1) * 1440 + EXTRACT(EPOCH FROM o.closes_at)::int / 60
                 FROM resource_session o WHERE o.resource_id = r.id) m), '{}'),
+          active_days = COALESCE((SELECT range_merge(range_agg(d.days)) FROM (
+              SELECT daterange(s.valid_from, s.valid_to, '[]') AS days
+                FROM resource_schedule s WHERE s.resource_id = r.id
+              UNION ALL
+              SELECT daterange(o.date, o.date, '[]') FROM resource_session o WHERE o.resource_id = r.id) d), 'empty'),
           needs_folded = resource_needs_folded(r.id, r.organization_id, r.tags, r.details, r.description)
          WHERE r.id = ANY (p_ids)
       $fn$`);
@@ -182,7 +189,7 @@ export class MatchingAtScale1795700000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION resource_matching_refresh(uuid[])`);
     await q.query(`DROP FUNCTION resource_needs_folded(uuid, uuid, text[], jsonb, text)`);
     await q.query(
-      `ALTER TABLE "resource" DROP COLUMN "needs_folded", DROP COLUMN "week_minutes", DROP COLUMN "theme_codes"`,
+      `ALTER TABLE "resource" DROP COLUMN "needs_folded", DROP COLUMN "active_days", DROP COLUMN "week_minutes", DROP COLUMN "theme_codes"`,
     );
     await q.query(`DROP FUNCTION resources_near(uuid, float8, float8, float8)`);
     await q.query(`DROP INDEX "resource_online_idx"`);

@@ -42,7 +42,10 @@ const listing = fc.record({
   minimumMinutes: fc.option(fc.constantFrom(30, 60, 120, 180, 240), { nil: null }),
   fee: fc.constantFrom(0, 300, 500, 1000, 3000),
   offset: fc.option(
-    fc.tuple(fc.double({ min: -0.03, max: 0.03, noNaN: true }), fc.double({ min: -0.03, max: 0.03, noNaN: true })),
+    fc.tuple(
+      fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+      fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+    ),
     {
       nil: null,
     },
@@ -58,7 +61,7 @@ const listing = fc.record({
     { maxLength: 2 },
   ),
   session: fc.option(
-    fc.record({ inDays: fc.integer({ min: 1, max: 20 }), opens: fc.integer({ min: 0, max: 5 }) }),
+    fc.record({ inDays: fc.integer({ min: 1, max: 60 }), opens: fc.integer({ min: 0, max: 5 }) }),
     {
       nil: null,
     },
@@ -75,7 +78,10 @@ const profile = fc
     hours: fc.integer({ min: 1, max: 5 }),
     mode: fc.constantFrom(TravelMode.WALK, TravelMode.BICYCLE, TravelMode.TRANSIT),
     minutes: fc.integer({ min: 5, max: 30 }),
-    home: fc.tuple(fc.double({ min: -0.02, max: 0.02, noNaN: true }), fc.double({ min: -0.02, max: 0.02, noNaN: true })),
+    home: fc.tuple(
+      fc.double({ min: -0.02, max: 0.02, noNaN: true }),
+      fc.double({ min: -0.02, max: 0.02, noNaN: true }),
+    ),
     interests: fc.subarray(THEMES),
     strengths: fc.subarray([...WORDS, 'pc', ' 料理 ', '']),
     physical: fc.constantFrom(null, 'LOW', 'MODERATE', 'HIGH'),
@@ -238,14 +244,14 @@ describe('the matching screen agrees with the rules', () => {
           resourceIds: ids,
         };
         const screened = new Map(
-          (await repo.screenDetail(q, (bind) => screenOf(p, checks, weights, bind))).map((r) => [
+          (await repo.screenDetail(q, (bind) => screenOf(p, checks, weights, q, bind))).map((r) => [
             r.id,
             r,
           ]),
         );
         const withoutSchedule = { ...weights, SCHEDULE: 0 };
         const exactPart = new Map(
-          (await repo.screenDetail(q, (bind) => screenOf(p, checks, withoutSchedule, bind))).map(
+          (await repo.screenDetail(q, (bind) => screenOf(p, checks, withoutSchedule, q, bind))).map(
             (r) => [r.id, r.bound],
           ),
         );
@@ -290,12 +296,17 @@ describe('the columns the screen reads follow the rows they come from (triggers)
     );
     const read = async () =>
       (
-        await ds.query<{ theme_codes: string[]; week: string; needs: string }[]>(
-          'SELECT theme_codes, week_minutes::text AS week, needs_folded AS needs FROM resource WHERE id = $1',
+        await ds.query<{ theme_codes: string[]; week: string; days: string; needs: string }[]>(
+          'SELECT theme_codes, week_minutes::text AS week, active_days::text AS days, needs_folded AS needs FROM resource WHERE id = $1',
           [id],
         )
       )[0];
-    expect(await read()).toEqual({ theme_codes: [], week: '{}', needs: '花壇 pc入力と草むしり' });
+    expect(await read()).toEqual({
+      theme_codes: [],
+      week: '{}',
+      days: 'empty',
+      needs: '花壇 pc入力と草むしり',
+    });
 
     await ds.query(
       `INSERT INTO resource_theme (resource_id, theme_code) VALUES ($1, 'FARMING'), ($1, 'CLEANING')`,
@@ -318,10 +329,14 @@ describe('the columns the screen reads follow the rows they come from (triggers)
     expect(await read()).toEqual({
       theme_codes: ['CLEANING', 'FARMING'],
       week: '{[2040,2160),[4920,5040),[7980,8100)}',
+      days: '[2026-01-01,)',
       needs: '花壇 pc入力と草むしり 袋詰めの人手',
     });
 
-    await ds.query(`UPDATE resource_schedule SET weekdays = '{3}' WHERE id = $1`, [scheduleId]);
+    await ds.query(
+      `UPDATE resource_schedule SET weekdays = '{3}', valid_to = '2026-06-30' WHERE id = $1`,
+      [scheduleId],
+    );
     await ds.query(
       `DELETE FROM resource_theme WHERE resource_id = $1 AND theme_code = 'CLEANING'`,
       [id],
@@ -333,6 +348,7 @@ describe('the columns the screen reads follow the rows they come from (triggers)
     expect(await read()).toEqual({
       theme_codes: ['FARMING'],
       week: '{[3480,3600),[7980,8100)}',
+      days: '[2026-01-01,2026-12-06)',
       needs: '花壇 コーヒーを淹れる',
     });
   });

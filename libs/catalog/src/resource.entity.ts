@@ -223,7 +223,7 @@ export class ResourceEntity {
   /*
    * Kept by database triggers for matching (migration MatchingAtScale), never written or read
    * by the application through this entity: the theme codes, every minute of the week an
-   * occurrence can fall on, and the listing's words (tags, tasks, description, the host's open
+   * occurrence can fall on, the days from its first possible occurrence to its last, and the listing's words (tags, tasks, description, the host's open
    * needs) folded for matching strengths.
    */
   @Column({
@@ -246,6 +246,16 @@ export class ResourceEntity {
     update: false,
   })
   weekMinutes?: string;
+
+  @Column({
+    name: 'active_days',
+    type: 'daterange',
+    default: () => `'empty'`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  activeDays?: string;
 
   @Column({
     name: 'needs_folded',

@@ -59,6 +59,7 @@ export function screenOf(
   p: CandidateProfile,
   o: MatchOptions,
   weights: Weights,
+  horizon: { from: Date; to: Date },
   bind: Bind,
 ): Screen {
   const l = p.limits;
@@ -119,7 +120,15 @@ export function screenOf(
   if (c.avoidCrowds) fail('CROWDS', `r.group_size = '${GroupSize.LARGE}'`);
   if (c.maxFeeYen !== null && c.maxFeeYen !== undefined)
     fail('FEE', `r.fee_yen > ${bind(c.maxFeeYen, 'int')}`);
-  fail('SCHEDULE', `NOT (r.week_minutes && ${bind(`{${windows.join(',')}}`, 'int4multirange')})`);
+  // No occurrence outside the listing's active days, nor off its weekly pattern.
+  const day = (d: Date, shift: number) =>
+    new Date(d.getTime() + shift * 86_400_000).toISOString().slice(0, 10);
+  // A day either side: the horizon's ends in Japan time fall within.
+  const days = bind(`[${day(horizon.from, -1)},${day(horizon.to, 1)}]`, 'daterange');
+  fail(
+    'SCHEDULE',
+    `NOT (r.week_minutes && ${bind(`{${windows.join(',')}}`, 'int4multirange')}) OR NOT (r.active_days && ${days})`,
+  );
 
   const w = (factor: keyof Weights) => bind(weights[factor], 'float8');
   const interests = p.interests.length

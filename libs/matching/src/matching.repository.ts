@@ -64,6 +64,7 @@ const SCREEN_COLUMNS = [
   'fee_yen',
   'theme_codes',
   'week_minutes',
+  'active_days',
   'needs_folded',
 ] as const;
 

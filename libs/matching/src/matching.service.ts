@@ -351,7 +351,7 @@ export class MatchingService {
   ): Promise<{ pool: number; top: Verdict[]; near: Verdict[] }> {
     const checks = this.checks(options);
     const screen = (limit: number | null) =>
-      this.facts.screen(query, (bind) => screenOf(profile, checks, weights, bind), limit);
+      this.facts.screen(query, (bind) => screenOf(profile, checks, weights, query, bind), limit);
     const top: Verdict[] = [];
     const near: Verdict[] = [];
     const read = async (slice: ScreenedRow[]) => {

@@ -242,7 +242,7 @@ export class MatchingRepository {
                  FROM resource_theme rt JOIN theme t ON t.code = rt.theme_code WHERE rt.resource_id = r.id) AS themes,
               r.needs_folded AS needs_text
          FROM resource r WHERE r.id IN (${inner})`,
-      [...(params as unknown[]), q.home?.latitude ?? null, q.home?.longitude ?? null],
+      [...params, q.home?.latitude ?? null, q.home?.longitude ?? null],
     );
     return rows.map((r) => ({
       id: r.id,

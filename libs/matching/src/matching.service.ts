@@ -369,7 +369,9 @@ export class MatchingService {
       top.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.first);
       near.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.nearMisses);
     };
-    let { pool, rows } = await screen(SCREEN_LIMIT);
+    const first = await screen(SCREEN_LIMIT);
+    const pool = first.pool;
+    let rows = first.rows;
     const of = (failures: number) => rows.filter((r) => r.failures === failures);
     // Those that may pass, while one could still enter the matches (all of them when the first
     // screen held only some).

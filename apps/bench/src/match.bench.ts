@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   const line = (label: string, a: typeof flow) =>
     `${label.padEnd(44)} ${(a.ms / 1000).toFixed(2)} s  assigned ${a.result.length}  total score ${totalScore(a.result).toFixed(1)}  peak RSS ${Math.round(a.peakRss / MB)} MB\n`;
   process.stdout.write(
-    `top-${OPTIONS} for every candidate                 ${optionsSeconds.toFixed(1)} s (${((optionsSeconds * 1000) / ids.length).toFixed(1)} ms each), ${pairs.length} pairs over ${openingIds.length} openings\n` +
+    `top-${OPTIONS} for every candidate                 ${optionsSeconds.toFixed(1)} s (${CONCURRENCY} at a time: ${((optionsSeconds * 1000 * CONCURRENCY) / ids.length).toFixed(1)} ms each), ${pairs.length} pairs over ${openingIds.length} openings\n` +
       line('allocation, maximum total (min-cost flow)', flow) +
       line('allocation, deferred acceptance (stable)', stable) +
       `targets: top-20 p95 ≤ 100 ms: ${figures.p95 <= 100 ? 'met' : 'NOT met'}; ` +

@@ -201,7 +201,7 @@ export class MatchingService {
         resourceIds: resources.map((r) => r.id),
       };
       horizon ??= query;
-      for (const verdict of (await this.assess(query, profile, weights, options, true)).verdicts) {
+      for (const verdict of await this.assess(query, profile, weights, options, true)) {
         verdicts.set(`${candidate.id}|${verdict.facts.id}`, verdict);
         if (verdict.failed.length === 0)
           pairs.push({
@@ -278,7 +278,7 @@ export class MatchingService {
         resourceIds: [resource.id],
       };
       horizon ??= query;
-      const [verdict] = (await this.assess(query, profile, weights, options)).verdicts;
+      const [verdict] = await this.assess(query, profile, weights, options);
       if (verdict) weighed.push({ ...verdict, candidateId: candidate.id, alias: candidate.alias });
     }
     const key = (v: (typeof weighed)[number]) => ({
@@ -355,7 +355,7 @@ export class MatchingService {
     const top: Verdict[] = [];
     const near: Verdict[] = [];
     const read = async (slice: ScreenedRow[]) => {
-      const { verdicts } = await this.assess(
+      const verdicts = await this.assess(
         { ...query, resourceIds: slice.map((r) => r.id) },
         profile,
         weights,
@@ -411,7 +411,7 @@ export class MatchingService {
   /**
    * The listings of a query weighed for a person. A listing failing two filters that need no
    * occurrence can be neither a match nor a near miss, so unless `all` is asked it is dropped
-   * before any occurrence is expanded. Answers how many listings were read, too.
+   * before any occurrence is expanded.
    */
   private async assess(
     query: FactsQuery,
@@ -419,10 +419,9 @@ export class MatchingService {
     weights: Weights,
     options: MatchOptionsInput,
     all = false,
-  ): Promise<{ read: number; verdicts: Verdict[] }> {
+  ): Promise<Verdict[]> {
     const checks = this.checks(options);
-    const read = await this.facts.staticFacts(query);
-    const kept = read
+    const kept = (await this.facts.staticFacts(query))
       .map((facts) => ({ facts, failed: staticChecks(facts, profile, checks) }))
       .filter((x) => all || x.failed.length <= 1);
     const fits = await this.facts.fits(
@@ -458,7 +457,7 @@ export class MatchingService {
         })),
       };
     });
-    return { read: read.length, verdicts };
+    return verdicts;
   }
 
   /**

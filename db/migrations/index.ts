@@ -7,6 +7,7 @@ import { SearchKind1795472043484 } from './1795472043484-SearchKind';
 import { Identity1795500000000 } from './1795500000000-Identity';
 import { Matching1795600000000 } from './1795600000000-Matching';
 import { MatchingAtScale1795700000000 } from './1795700000000-MatchingAtScale';
+import { ListingIndex1795800000000 } from './1795800000000-ListingIndex';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS = [
   Identity1795500000000,
   Matching1795600000000,
   MatchingAtScale1795700000000,
+  ListingIndex1795800000000,
 ];

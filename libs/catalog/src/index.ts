@@ -10,4 +10,4 @@ export * from './models/resource.model';
 export * from './resource.service';
 export * from './dto/resource-filter.input';
 export * from './resource.repository';
-export { exactLocationVisibleTo, visibleTo } from './resource-policy';
+export { exactLocationVisibleTo, isVisibleTo, visibleTo } from './resource-policy';

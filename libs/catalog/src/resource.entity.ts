@@ -31,7 +31,7 @@ import {
 @Index('resource_municipality_filter_idx', ['municipalityId', 'kind', 'status', 'visibility'])
 @Index('resource_organization_idx', ['organizationId'])
 @Index('resource_area_idx', ['areaId'])
-@Index('resource_online_idx', ['municipalityId'], { where: 'online_participation OR online_only' })
+@Index('resource_changed_idx', ['municipalityId', 'changedIn'])
 @Check('resource_name_not_blank', `length(btrim(name)) > 0`)
 @Check('resource_capacity', `capacity IS NULL OR (capacity >= 0 AND seats_taken <= capacity)`)
 @Check('resource_seats_taken', `seats_taken >= 0`)
@@ -266,6 +266,17 @@ export class ResourceEntity {
     update: false,
   })
   needsFolded?: string;
+
+  /** The last transaction that wrote the row (migration ListingIndex), kept by a trigger. */
+  @Column({
+    name: 'changed_in',
+    type: 'bigint',
+    default: 0,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  changedIn?: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -5,3 +5,4 @@ export * from './matching-settings.entity';
 export * from './allocation';
 export * from './match-screen';
 export * from './matching.repository';
+export * from './listing-index';

@@ -1,10 +1,17 @@
-import { ResourceRepository, ResourceStatus } from '@app/catalog';
+import {
+  GroupSize,
+  PhysicalDemand,
+  Residency,
+  ResourceKind,
+  ResourceRepository,
+  ResourceStatus,
+  Visibility,
+} from '@app/catalog';
 import { AvailabilityWindow, HomePoint } from '@app/candidate';
 import { Viewer } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CheckName, StaticFacts, Weights } from './match-rules';
-import { Bind, Screen } from './match-screen';
+import { StaticFacts, Weights } from './match-rules';
 import { MatchingSettingsEntity } from './matching-settings.entity';
 
 export interface FactsQuery {
@@ -13,61 +20,69 @@ export interface FactsQuery {
   staleBefore: Date;
   /** Null for a person who takes part online only. */
   home: HomePoint | null;
-  /** Listings farther than this are not read at all (beyond the reach: near misses stay visible). */
+  /** Listings farther than this are not weighed (beyond the reach: near misses stay visible). */
   radiusMeters: number;
   online: boolean;
   availability: AvailabilityWindow[];
   from: Date;
   to: Date;
-  /** Only these listings (reverse matching), wherever they are. */
-  resourceIds?: string[];
 }
 
-/** The coarse home as a geography point. */
-const HOME = (lon: string, lat: string) =>
-  `ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography`;
 /**
- * Metres from a listing to the home, on the sphere (the home is rounded to about 500 m, so the
- * spheroid's extra 0.3 % buys nothing and costs twice the time). One formula for every statement,
- * so that the screen and the rules agree at the edge of the reach.
+ * Metres from a listing to the coarse home, on the sphere (the home is rounded to about 500 m, so
+ * the spheroid's extra 0.3 % buys nothing and costs twice the time). The in-memory screen
+ * (match-screen.ts) computes the same distance, give or take a few millimetres.
  */
-const DISTANCE = (home: string) =>
-  `CASE WHEN r.location IS NULL THEN NULL ELSE ST_Distance(r.location, ${home}, false) END`;
+const DISTANCE = (lon: string, lat: string) =>
+  `CASE WHEN r.location IS NULL OR ${lat}::float8 IS NULL THEN NULL
+        ELSE ST_Distance(r.location, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography, false) END`;
 
-/** A listing the screen kept: its score's upper bound, and the filters it fails for certain. */
-export interface ScreenedRow {
+/** What the rules read of a resource row `r`, but its distance: the columns of `Row`. */
+const FACT_COLUMNS = `r.id, r.name, r.kind, r.capacity, r.seats_taken, r.has_waitlist, r.minimum_minutes,
+  r.may_just_be_there, r.talking_optional, r.observation_visit, r.supporter_may_accompany,
+  r.can_grow_gradually, r.first_timer_friendly, r.group_size, r.physical_demand,
+  (r.online_participation OR r.online_only) AS online, r.min_age, r.max_age, r.residency, r.fee_yen,
+  (SELECT json_agg(json_build_object('code', t.code, 'label', t.label) ORDER BY t.sort_order, t.code)
+     FROM theme t WHERE t.code = ANY (r.theme_codes)) AS themes,
+  r.needs_folded AS needs_text`;
+
+/** What the in-memory screen reads of a resource row (match-screen.ts listingOf). */
+export interface ListingRow {
   id: string;
-  bound: number;
-  failures: number;
+  name: string;
+  municipality_id: string;
+  organization_id: string;
+  visibility: Visibility;
+  status: ResourceStatus;
+  online: boolean;
+  lon: number | null;
+  lat: number | null;
+  capacity: number | null;
+  seats_taken: number;
+  has_waitlist: boolean;
+  min_age: number | null;
+  max_age: number | null;
+  residency: Residency;
+  minimum_minutes: number | null;
+  kind: ResourceKind;
+  may_just_be_there: boolean;
+  can_grow_gradually: boolean;
+  talking_optional: boolean;
+  observation_visit: boolean;
+  supporter_may_accompany: boolean;
+  first_timer_friendly: boolean;
+  group_size: GroupSize | null;
+  physical_demand: PhysicalDemand | null;
+  fee_yen: number;
+  theme_codes: string[];
+  needs_folded: string;
+  week_minutes: string;
+  days_from: string | null;
+  days_to: string | null;
+  days_empty: boolean;
 }
 
-/** The columns of a resource the screen reads (match-screen.ts). */
-const SCREEN_COLUMNS = [
-  'kind',
-  'capacity',
-  'seats_taken',
-  'has_waitlist',
-  'online_participation',
-  'online_only',
-  'min_age',
-  'max_age',
-  'residency',
-  'minimum_minutes',
-  'may_just_be_there',
-  'can_grow_gradually',
-  'talking_optional',
-  'observation_visit',
-  'supporter_may_accompany',
-  'first_timer_friendly',
-  'group_size',
-  'physical_demand',
-  'fee_yen',
-  'theme_codes',
-  'week_minutes',
-  'active_days',
-  'needs_folded',
-] as const;
-
+/** A row of FACT_COLUMNS (with its distance). */
 interface Row {
   id: string;
   name: string;
@@ -95,10 +110,11 @@ interface Row {
 }
 
 /**
- * The facts matching reads, in two steps so that occurrences are expanded only for the listings
- * that can still be a match or a near miss:
- * - `staticFacts`: one statement for the listings the viewer may see (the catalogue's own
- *   filtered query: tenant, visibility, status ACTIVE), near the person's home or online;
+ * The facts matching reads:
+ * - `listingsChangedSince`: a municipality's listings as the in-memory screen keeps them, all of
+ *   them once, then only those written since;
+ * - `staticFacts`: what the rules read of a few listings the screen chose, as the viewer may
+ *   see them now (the catalogue's own filtered query: tenant, visibility, status ACTIVE);
  * - `fits`: how their occurrences (resource_occurrences(), holidays and closures applied) overlap
  *   the person's weekly windows, expanding only the days of the week the person has;
  * - `summaries`: all occurrences of a few listings, to say why the schedule does not fit.
@@ -124,151 +140,61 @@ export class MatchingRepository {
   }
 
   /**
-   * The listings a query covers, as SQL selecting their ids, and its parameters: those the viewer
-   * may see (the catalogue's own filtered query: tenant, visibility, status ACTIVE) among the
-   * given ids, or near the person's home (the spatial index) or online.
+   * The given listings the viewer may see (the catalogue's own filtered query: tenant,
+   * visibility, status ACTIVE), as SQL selecting their ids, and its parameters.
    */
-  private pool(q: FactsQuery, columns: readonly string[] = []): [string, unknown[]] {
-    const qb = this.resources
+  private visible(q: FactsQuery, ids: string[]): [string, unknown[]] {
+    return this.resources
       .filtered({
         municipalityId: q.municipalityId,
         viewer: q.viewer,
         staleBefore: q.staleBefore,
         filter: { statuses: [ResourceStatus.ACTIVE] },
       })
-      .select('r.id', 'id');
-    for (const column of columns) qb.addSelect(`r.${column}`, column);
-    if (columns.length)
-      qb.addSelect(
-        q.home ? DISTANCE(HOME(':distLon', ':distLat')) : 'NULL::float8',
-        'distance',
-      ).setParameters({ distLon: q.home?.longitude, distLat: q.home?.latitude });
-    if (q.resourceIds) {
-      qb.andWhere('r.id IN (:...resourceIds)', { resourceIds: q.resourceIds });
-    } else if (q.home && !q.online) {
-      // Through resources_near(): under row-level security the planner may not use the spatial
-      // index for a condition PostGIS does not mark leakproof, and scans every row instead.
-      qb.andWhere('r.id IN (SELECT resources_near(:municipalityId, :homeLon, :homeLat, :radius))', {
-        municipalityId: q.municipalityId,
-        homeLon: q.home.longitude,
-        homeLat: q.home.latitude,
-        radius: q.radiusMeters,
-      });
-    } else if (q.online) {
-      qb.andWhere('(r.online_participation OR r.online_only)');
-    } else {
-      qb.andWhere('false');
-    }
-    return qb.getQueryAndParameters() as [string, unknown[]];
+      .select('r.id', 'id')
+      .andWhere('r.id IN (:...resourceIds)', { resourceIds: ids })
+      .getQueryAndParameters() as [string, unknown[]];
   }
 
-  /**
-   * The listings of the pool failing at most one filter for certain: those that may pass first,
-   * then the others, each best upper bound first (at most `limit` of each), and how many the pool
-   * held. See match-screen.ts.
-   */
-  async screen(
-    q: FactsQuery,
-    screenOf: (bind: Bind) => Screen,
-    limit: number | null,
-  ): Promise<{ pool: number; rows: ScreenedRow[] }> {
-    const rows = await this.screened<ScreenedRow & { pool: number }>(
-      q,
-      screenOf,
-      (bind) => `SELECT id, bound, failures, (SELECT count(*)::int FROM pool) AS pool
-         FROM (SELECT *, row_number() OVER (PARTITION BY failures ORDER BY bound DESC, id) AS rank
-                 FROM pool WHERE failures <= 1) x
-        WHERE rank <= ${bind(limit, 'int')}
-        ORDER BY failures, bound DESC, id`,
-    );
-    return {
-      pool: rows[0]?.pool ?? 0,
-      rows: rows.map((r) => ({ id: r.id, bound: Number(r.bound), failures: r.failures })),
-    };
-  }
-
-  /** Every listing of the pool as the screen sees it: the filters it fails for certain, its bound. */
-  async screenDetail(
-    q: FactsQuery,
-    screenOf: (bind: Bind) => Screen,
-  ): Promise<{ id: string; failed: CheckName[]; bound: number }[]> {
-    const rows = await this.screened<{ id: string; failed: CheckName[]; bound: number }>(
-      q,
-      screenOf,
-      () => 'SELECT id, failed, bound FROM pool',
-    );
-    return rows.map((r) => ({ ...r, bound: Number(r.bound) }));
-  }
-
-  /** The pool with what the screen says of each listing (`pool`), then `select` over it. */
-  private screened<T>(
-    q: FactsQuery,
-    screenOf: (bind: Bind) => Screen,
-    select: (bind: Bind) => string,
-  ): Promise<T[]> {
-    const [inner, params] = this.pool(q, SCREEN_COLUMNS);
-    const values = [...params];
-    const bind: Bind = (value, type) => {
-      values.push(value);
-      return `$${values.length}::${type}`;
-    };
-    const screen = screenOf(bind);
-    const failed = `array_remove(ARRAY[${
-      screen.failures.map(([check, sql]) => `CASE WHEN ${sql} THEN '${check}' END`).join(', ') ||
-      'NULL'
-    }]::text[], NULL)`;
-    const derived = ['r.distance', ...screen.derived.map(([name, sql]) => `${sql} AS ${name}`)];
-    return this.withoutJit<T[]>(
-      `WITH pool AS MATERIALIZED (
-         SELECT id, failed, cardinality(failed) AS failures, bound FROM (
-           SELECT r.id, ${failed} AS failed, (${screen.bound})::float8 AS bound
-             FROM (${inner}) r CROSS JOIN LATERAL (SELECT ${derived.join(', ')}) d) x)
-       ${select(bind)}`,
-      values,
-    );
-  }
-
-  async staticFacts(q: FactsQuery): Promise<StaticFacts[]> {
-    const [inner, params] = this.pool(q);
+  /** What the rules need of the given listings the viewer may see (no occurrence expanded). */
+  async staticFacts(q: FactsQuery, ids: string[]): Promise<StaticFacts[]> {
+    if (!ids.length) return [];
+    const [inner, params] = this.visible(q, ids);
     const n = params.length;
     const rows = await this.withoutJit<Row[]>(
-      `SELECT r.id, r.name, r.kind, r.capacity, r.seats_taken, r.has_waitlist, r.minimum_minutes,
-              r.may_just_be_there, r.talking_optional, r.observation_visit, r.supporter_may_accompany,
-              r.can_grow_gradually, r.first_timer_friendly, r.group_size, r.physical_demand,
-              (r.online_participation OR r.online_only) AS online, r.min_age, r.max_age, r.residency, r.fee_yen,
-              CASE WHEN $${n + 1}::float8 IS NULL THEN NULL
-                   ELSE ${DISTANCE(HOME(`$${n + 2}`, `$${n + 1}`))} END AS distance,
-              (SELECT json_agg(json_build_object('code', t.code, 'label', t.label) ORDER BY t.sort_order)
-                 FROM resource_theme rt JOIN theme t ON t.code = rt.theme_code WHERE rt.resource_id = r.id) AS themes,
-              r.needs_folded AS needs_text
+      `SELECT ${FACT_COLUMNS}, ${DISTANCE(`$${n + 2}`, `$${n + 1}`)} AS distance
          FROM resource r WHERE r.id IN (${inner})`,
       [...params, q.home?.latitude ?? null, q.home?.longitude ?? null],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      capacity: r.capacity,
-      seatsTaken: r.seats_taken,
-      hasWaitlist: r.has_waitlist,
-      minimumMinutes: r.minimum_minutes,
-      mayJustBeThere: r.may_just_be_there,
-      talkingOptional: r.talking_optional,
-      observationVisit: r.observation_visit,
-      supporterMayAccompany: r.supporter_may_accompany,
-      canGrowGradually: r.can_grow_gradually,
-      firstTimerFriendly: r.first_timer_friendly,
-      groupSize: r.group_size,
-      physicalDemand: r.physical_demand,
-      online: r.online,
-      minAge: r.min_age,
-      maxAge: r.max_age,
-      residency: r.residency,
-      feeYen: r.fee_yen,
-      distance: r.distance === null ? null : Number(r.distance),
-      themes: r.themes ?? [],
-      needsText: r.needs_text ?? '',
-    }));
+    return rows.map(toFacts);
+  }
+
+  /**
+   * The municipality's listings written since transaction `since` (every one for 0), as the
+   * in-memory screen reads them, and where to ask from next time: the xmin of the snapshot they
+   * were read at (migration ListingIndex).
+   */
+  async listingsChangedSince(
+    municipalityId: string,
+    since: string,
+  ): Promise<{ next: string; rows: ListingRow[] }> {
+    const rows = await this.withoutJit<(ListingRow & { next: string })[]>(
+      `SELECT s.next, l.* FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS next) s
+         LEFT JOIN (
+           SELECT r.id, r.name, r.municipality_id, r.organization_id, r.visibility, r.status,
+                  (r.online_participation OR r.online_only) AS online,
+                  ST_X(r.location::geometry) AS lon, ST_Y(r.location::geometry) AS lat,
+                  r.capacity, r.seats_taken, r.has_waitlist, r.min_age, r.max_age, r.residency,
+                  r.minimum_minutes, r.kind, r.may_just_be_there, r.can_grow_gradually,
+                  r.talking_optional, r.observation_visit, r.supporter_may_accompany,
+                  r.first_timer_friendly, r.group_size, r.physical_demand, r.fee_yen,
+                  r.theme_codes, r.needs_folded, r.week_minutes::text AS week_minutes,
+                  lower(r.active_days)::text AS days_from, upper(r.active_days)::text AS days_to,
+                  isempty(r.active_days) AS days_empty
+             FROM resource r WHERE r.municipality_id = $1 AND r.changed_in >= $2::bigint) l ON true`,
+      [municipalityId, since],
+    );
+    return { next: rows[0].next, rows: rows.filter((r) => r.id !== null) };
   }
 
   /**
@@ -341,4 +267,32 @@ export class MatchingRepository {
       return em.query<T>(sql, params);
     });
   }
+}
+
+function toFacts(r: Row): StaticFacts {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    capacity: r.capacity,
+    seatsTaken: r.seats_taken,
+    hasWaitlist: r.has_waitlist,
+    minimumMinutes: r.minimum_minutes,
+    mayJustBeThere: r.may_just_be_there,
+    talkingOptional: r.talking_optional,
+    observationVisit: r.observation_visit,
+    supporterMayAccompany: r.supporter_may_accompany,
+    canGrowGradually: r.can_grow_gradually,
+    firstTimerFriendly: r.first_timer_friendly,
+    groupSize: r.group_size,
+    physicalDemand: r.physical_demand,
+    online: r.online,
+    minAge: r.min_age,
+    maxAge: r.max_age,
+    residency: r.residency,
+    feeYen: r.fee_yen,
+    distance: r.distance === null ? null : Number(r.distance),
+    themes: r.themes ?? [],
+    needsText: r.needs_text ?? '',
+  };
 }

@@ -16,8 +16,9 @@ import {
   stepUpOf,
   Weights,
 } from './match-rules';
-import { BOUND_MARGIN, screenOf } from './match-screen';
-import { FactsQuery, MatchingRepository, ScreenedRow } from './matching.repository';
+import { ListingIndex } from './listing-index';
+import { ranking, screen, ScreenedRow } from './match-screen';
+import { FactsQuery, MatchingRepository } from './matching.repository';
 import {
   AllocateInput,
   AllocationMethod,
@@ -38,10 +39,11 @@ import {
  * too far" (half the reach, at most 1 km), and 1 km at least.
  */
 const readRadius = (reach: number) => Math.max(1000, reach + Math.min(reach / 2, 1000));
-/** How many screened listings one statement answers (more are asked for only when needed). */
-const SCREEN_LIMIT = 2000;
-/** The first batch read in full; each next one is twice as large. */
-const FIRST_BATCH = 100;
+/**
+ * The first batch read in full is twice what is wanted (at least 20), each next one twice as
+ * large: most searches need only the first.
+ */
+const firstBatch = (wanted: number) => Math.max(20, 2 * wanted);
 const DEFAULT_OPTIONS: MatchOptionsInput = {
   acceptWaitlist: false,
   horizonDays: 28,
@@ -72,6 +74,7 @@ export class MatchingService {
   constructor(
     private readonly candidates: CandidateService,
     private readonly facts: MatchingRepository,
+    private readonly index: ListingIndex,
     private readonly resources: ResourceRepository,
     private readonly catalogue: ResourceService,
   ) {}
@@ -144,7 +147,7 @@ export class MatchingService {
     );
     const current = await this.catalogue.get(args.currentResourceId);
     const query = this.query(candidate.municipalityId, profile, options);
-    const [here] = await this.facts.staticFacts({ ...query, resourceIds: [current.id] });
+    const [here] = await this.facts.staticFacts(query, [current.id]);
     if (!here)
       throw BadUserInputException.field('currentResourceId', '今参加している活動が見つかりません');
     // The person is taken as ready for one stage above where they take part now.
@@ -196,12 +199,10 @@ export class MatchingService {
     const pairs: AllocationPair[] = [];
     let horizon: FactsQuery | null = null;
     for (const { candidate, profile } of people) {
-      const query = {
-        ...this.query(candidate.municipalityId, profile, options),
-        resourceIds: resources.map((r) => r.id),
-      };
+      const query = this.query(candidate.municipalityId, profile, options);
       horizon ??= query;
-      for (const verdict of await this.assess(query, profile, weights, options, true)) {
+      const ids = resources.map((r) => r.id);
+      for (const verdict of await this.assess(query, ids, profile, weights, options, true)) {
         verdicts.set(`${candidate.id}|${verdict.facts.id}`, verdict);
         if (verdict.failed.length === 0)
           pairs.push({
@@ -273,12 +274,9 @@ export class MatchingService {
     const weighed: (Verdict & { candidateId: string; alias: string })[] = [];
     let horizon: FactsQuery | null = null;
     for (const { candidate, profile } of people) {
-      const query = {
-        ...this.query(resource.municipalityId, profile, options),
-        resourceIds: [resource.id],
-      };
+      const query = this.query(resource.municipalityId, profile, options);
       horizon ??= query;
-      const [verdict] = await this.assess(query, profile, weights, options);
+      const [verdict] = await this.assess(query, [resource.id], profile, weights, options);
       if (verdict) weighed.push({ ...verdict, candidateId: candidate.id, alias: candidate.alias });
     }
     const key = (v: (typeof weighed)[number]) => ({
@@ -335,12 +333,13 @@ export class MatchingService {
 
   /**
    * The best `first` listings that pass every filter for a person (and `accept`), and near misses
-   * failing exactly one. The database screens the pool first (match-screen.ts: the listings
-   * failing two filters for certain are dropped, the rest ranked by the score's upper bound);
-   * listings that may pass are then read in full and weighed, best bound first, in growing
-   * batches, until none left has a bound as high as the last match's score. The near misses are
-   * the best of the listings read (the others, failing one filter for certain, are read on, best
-   * bound first, only while fewer than asked were found). Answers how many listings the pool held.
+   * failing exactly one. The screen (match-screen.ts) runs over the municipality's listings in
+   * memory: it drops those failing two filters for certain and ranks the rest by their score's
+   * upper bound. Listings that may pass are then read in full and weighed, best bound first, in
+   * growing batches, until none left has a bound as high as the last match's score. The near
+   * misses are the best of the listings read (the others, failing one filter for certain, are
+   * read on, best bound first, only while fewer than asked were found). Answers how many
+   * listings the pool held.
    */
   private async best(
     query: FactsQuery,
@@ -349,57 +348,46 @@ export class MatchingService {
     options: MatchOptionsInput,
     want: { first: number; nearMisses: number; accept?: (v: Verdict) => boolean },
   ): Promise<{ pool: number; top: Verdict[]; near: Verdict[] }> {
-    const checks = this.checks(options);
-    const screen = (limit: number | null) =>
-      this.facts.screen(query, (bind) => screenOf(profile, checks, weights, query, bind), limit);
+    // A little beyond the radius: the screen's distance errs short (match-screen.ts SLACK).
+    const listings = await this.index.around(
+      query.municipalityId,
+      query.online ? null : query.home,
+      query.radiusMeters + 10,
+    );
+    const { pool, mayPass, oneOff } = screen(
+      listings,
+      profile,
+      this.checks(options),
+      weights,
+      query,
+    );
     const top: Verdict[] = [];
     const near: Verdict[] = [];
     const read = async (slice: ScreenedRow[]) => {
-      const verdicts = await this.assess(
-        { ...query, resourceIds: slice.map((r) => r.id) },
-        profile,
-        weights,
-        options,
-        true,
-      );
+      const ids = slice.map((r) => r.id);
+      const verdicts = await this.assess(query, ids, profile, weights, options, true);
       for (const v of verdicts.filter((x) => want.accept?.(x) ?? true)) {
         if (v.failed.length === 0) top.push(v);
         else if (v.failed.length === 1) near.push(v);
       }
-      top.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.first);
-      near.sort((a, b) => byScore(keyed(a), keyed(b))).splice(want.nearMisses);
+      top.sort((a, b) => ranking(ranked(a), ranked(b))).splice(want.first);
+      near.sort((a, b) => ranking(ranked(a), ranked(b))).splice(want.nearMisses);
     };
-    const first = await screen(SCREEN_LIMIT);
-    const pool = first.pool;
-    let rows = first.rows;
-    const of = (failures: number) => rows.filter((r) => r.failures === failures);
-    // Those that may pass, while one could still enter the matches (all of them when the first
-    // screen held only some).
-    let mayPass = of(0);
-    let complete = mayPass.length < SCREEN_LIMIT;
-    for (let next = 0, batch = FIRST_BATCH; ; batch *= 2) {
-      if (next >= mayPass.length) {
-        if (complete) break;
-        ({ rows } = await screen(null));
-        mayPass = of(0);
-        complete = true;
-        continue;
-      }
-      const ahead = mayPass[next];
-      if (top.length >= want.first && ahead.bound + BOUND_MARGIN < top[top.length - 1].score) break;
-      await read(mayPass.slice(next, next + batch));
-      next += batch;
+    // Those that may pass, while one could still enter the matches: its bound ranks it before
+    // the last match (the bound is never below the score: match-screen.spec.ts).
+    for (let batch = firstBatch(want.first); mayPass.size; batch *= 2) {
+      const next = mayPass.peek()!;
+      const last = top.length >= want.first ? top[top.length - 1] : null;
+      if (last && ranking({ ...next, score: next.bound }, ranked(last)) > 0) break;
+      await read(mayPass.take(batch));
     }
     // Those failing one filter for certain, while near misses are missing.
-    const oneOff = of(1);
     for (
-      let next = 0, batch = FIRST_BATCH;
-      near.length < want.nearMisses && next < oneOff.length;
+      let batch = firstBatch(want.nearMisses);
+      near.length < want.nearMisses && oneOff.size;
       batch *= 2
-    ) {
-      await read(oneOff.slice(next, next + batch));
-      next += batch;
-    }
+    )
+      await read(oneOff.take(batch));
     await this.explainSchedules(near, query);
     return { pool, top, near };
   }
@@ -409,19 +397,20 @@ export class MatchingService {
   }
 
   /**
-   * The listings of a query weighed for a person. A listing failing two filters that need no
-   * occurrence can be neither a match nor a near miss, so unless `all` is asked it is dropped
-   * before any occurrence is expanded.
+   * The given listings (those the viewer may see) weighed for a person. A listing failing two
+   * filters that need no occurrence can be neither a match nor a near miss, so unless `all` is
+   * asked it is dropped before any occurrence is expanded.
    */
   private async assess(
     query: FactsQuery,
+    ids: string[],
     profile: CandidateProfile,
     weights: Weights,
     options: MatchOptionsInput,
     all = false,
   ): Promise<Verdict[]> {
     const checks = this.checks(options);
-    const kept = (await this.facts.staticFacts(query))
+    const kept = (await this.facts.staticFacts(query, ids))
       .map((facts) => ({ facts, failed: staticChecks(facts, profile, checks) }))
       .filter((x) => all || x.failed.length <= 1);
     const fits = await this.facts.fits(
@@ -491,5 +480,5 @@ export class MatchingService {
   }
 }
 
-const keyed = (v: Verdict) => ({ score: v.score, key: `${v.facts.name}\u0000${v.facts.id}` });
+const ranked = (v: Verdict) => ({ score: v.score, name: v.facts.name, id: v.facts.id });
 const meters = (f: ResourceFacts) => (f.distance === null ? null : Math.round(f.distance));

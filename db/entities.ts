@@ -14,6 +14,7 @@ import { IDENTITY_ENTITIES } from '@app/identity';
 import { MatchingSettingsEntity } from '@app/matching';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import { OrganizationEntity } from '@app/organization';
+import { REFERRAL_ENTITIES } from '@app/referral';
 import { SEARCH_ENTITIES } from '@app/search';
 
 /** Every TypeORM entity of the platform; the schema check compares these with the migrations. */
@@ -34,4 +35,5 @@ export const ALL_ENTITIES = [
   AuditLogEntity,
   ...CANDIDATE_ENTITIES,
   MatchingSettingsEntity,
+  ...REFERRAL_ENTITIES,
 ];

@@ -8,6 +8,7 @@ import { Identity1795500000000 } from './1795500000000-Identity';
 import { Matching1795600000000 } from './1795600000000-Matching';
 import { MatchingAtScale1795700000000 } from './1795700000000-MatchingAtScale';
 import { ListingIndex1795800000000 } from './1795800000000-ListingIndex';
+import { Referrals1795900000000 } from './1795900000000-Referrals';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS = [
   Matching1795600000000,
   MatchingAtScale1795700000000,
   ListingIndex1795800000000,
+  Referrals1795900000000,
 ];

@@ -16,6 +16,7 @@ import { AuthMiddleware, IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { MunicipalityModule } from '@app/municipality';
 import { OrganizationModule } from '@app/organization';
+import { ReferralModule } from '@app/referral';
 import { SearchModule } from '@app/search';
 import { ALL_ENTITIES } from '@db/entities';
 import { ALL_MIGRATIONS } from '@db/migrations';
@@ -132,6 +133,7 @@ export class AppModule implements NestModule {
         IdentityModule,
         CandidateModule,
         MatchingModule,
+        ReferralModule,
       ],
       controllers: [HealthController],
     };

@@ -303,6 +303,35 @@ export class CandidateService {
     if (problems.length) throw new BadUserInputException(problems);
   }
 
+  /**
+   * For a referral: the person's record and profile, whoever the viewer is, and with `identity`
+   * the name and contact details decrypted. The caller decides what may be shown (consent, the
+   * referral's state).
+   */
+  async forReferral(
+    id: string,
+    identity: { name: boolean; contact: boolean },
+    em?: EntityManager,
+  ): Promise<{
+    candidate: CandidateEntity;
+    profile: CandidateProfile | null;
+    realName: string | null;
+    contact: string | null;
+  }> {
+    const candidate = await this.candidates.findById(id, em);
+    if (!candidate) throw new NotFoundException('対象者', 'candidateId');
+    return {
+      candidate,
+      profile: this.profileOf(candidate),
+      realName: identity.name
+        ? this.cipher.decryptOptional(candidate.realNameEncrypted, CANDIDATE_FIELDS.realName)
+        : null,
+      contact: identity.contact
+        ? this.cipher.decryptOptional(candidate.contactEncrypted, CANDIDATE_FIELDS.contact)
+        : null,
+    };
+  }
+
   /** The decrypted profile, for the screens and for matching. */
   profileOf(c: CandidateEntity): CandidateProfile | null {
     const json = this.cipher.decryptOptional(c.profileEncrypted, CANDIDATE_FIELDS.profile);

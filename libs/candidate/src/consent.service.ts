@@ -1,10 +1,11 @@
 import { AuditAction, AuditService } from '@app/audit';
 import { BadUserInputException, FieldCipher, NotFoundException, RequestContext } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ConsentEntity } from './candidate.entities';
 import { CandidateRepository } from './candidate.repository';
 import { CandidateService } from './candidate.service';
+import { ConsentHooks } from './consent-hooks';
 import { ConsentData, ConsentRecipient, parseScope, scopeKey } from './consent-scope';
 import { RecordConsentInput } from './dto/candidate.input';
 import { ConsentModel } from './models/candidate.models';
@@ -29,11 +30,17 @@ export class ConsentService {
     private readonly candidateService: CandidateService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly hooks: ConsentHooks,
   ) {}
 
   /** Whether the person has agreed, now, to `data` being shared with `recipient`. */
-  allows(candidateId: string, recipient: ConsentRecipient, data: ConsentData): Promise<boolean> {
-    return this.candidates.hasActiveConsent(candidateId, scopeKey(recipient, data));
+  allows(
+    candidateId: string,
+    recipient: ConsentRecipient,
+    data: ConsentData,
+    em?: EntityManager,
+  ): Promise<boolean> {
+    return this.candidates.hasActiveConsent(candidateId, scopeKey(recipient, data), em);
   }
 
   async list(candidateId: string): Promise<ConsentModel[]> {
@@ -81,7 +88,10 @@ export class ConsentService {
     });
   }
 
-  /** The person withdraws consent: from the next request nothing more is shared under it. */
+  /**
+   * The person withdraws consent: from the next request nothing more is shared under it, and
+   * what was shared under it alone ends now (ConsentHooks: open referrals are withdrawn).
+   */
   async withdraw(id: string, note?: string | null): Promise<ConsentModel> {
     const viewer = RequestContext.signedIn();
     return this.dataSource.transaction(async (em) => {
@@ -96,6 +106,7 @@ export class ConsentService {
       consent.withdrawnBy = viewer.userId;
       consent.withdrawalNoteEncrypted = this.cipher.encryptOptional(note, WITHDRAWAL_NOTE);
       const saved = await em.getRepository(ConsentEntity).save(consent);
+      await this.hooks.withdrawn(consent.candidateId, em);
       await this.audit.record(
         {
           action: AuditAction.WITHDRAW,

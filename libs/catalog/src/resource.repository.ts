@@ -28,9 +28,9 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
   }
 
   /** One resource, if the viewer may see it. */
-  findVisible(id: string, viewer: Viewer): Promise<ResourceEntity | null> {
+  findVisible(id: string, viewer: Viewer, em?: EntityManager): Promise<ResourceEntity | null> {
     const visible = visibleTo(viewer);
-    return this.repo()
+    return this.repo(em)
       .createQueryBuilder('r')
       .where('r.id = :id', { id })
       .andWhere(visible.sql, visible.params)

@@ -70,8 +70,8 @@ export class ResourceService {
     return accessTo(RequestContext.viewer(), resource);
   }
 
-  async get(id: string): Promise<ResourceEntity> {
-    const found = await this.resources.findVisible(id, RequestContext.viewer());
+  async get(id: string, em?: EntityManager): Promise<ResourceEntity> {
+    const found = await this.resources.findVisible(id, RequestContext.viewer(), em);
     if (!found) throw new NotFoundException('活動', 'id');
     return found;
   }

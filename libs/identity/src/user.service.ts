@@ -270,6 +270,16 @@ export class UserService {
     );
   }
 
+  /** A staff member's name and e-mail address, as the people they work with are told them. */
+  async contactOf(userId: string): Promise<{ name: string; email: string }> {
+    const u = await this.users.findById(userId);
+    if (!u) throw new NotFoundException('担当者', 'userId');
+    return {
+      name: this.cipher.decrypt(u.displayNameEncrypted, DISPLAY_NAME_FIELD),
+      email: this.cipher.decrypt(u.emailEncrypted, EMAIL_FIELD),
+    };
+  }
+
   private modelOf(u: UserEntity, organizationIds: string[]): UserModel {
     return Object.assign(new UserModel(), {
       id: u.id,

@@ -1,0 +1,702 @@
+import { AuditAction, AuditService } from '@app/audit';
+import {
+  CandidateService,
+  ConsentData,
+  ConsentHooks,
+  ConsentRecipient,
+  ConsentService,
+} from '@app/candidate';
+import { ResourceRepository, ResourceService, ResourceStatus } from '@app/catalog';
+import {
+  BadUserInputException,
+  DomainException,
+  FieldCipher,
+  NotFoundException,
+  RequestContext,
+  SignedInViewer,
+} from '@app/common';
+import { UserService } from '@app/identity';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AnswerReferralArgs,
+  ReferralAnswer,
+  ReferralInput,
+  ReferralsArgs,
+  SendReferralArgs,
+  StepUpReferralArgs,
+} from './dto/referral.input';
+import { Idempotency } from './idempotency';
+import { IncomingReferralModel, ReferralEventModel, ReferralModel } from './models/referral.models';
+import {
+  DeclineReason,
+  EndReason,
+  ReferralEntity,
+  ReferralEventEntity,
+  ReferralStatus as S,
+} from './referral.entities';
+import {
+  Actor,
+  DECLINE_LABELS,
+  disclosureOf,
+  END_LABELS,
+  refusal,
+  SEAT_STATES,
+  STATUS_LABELS,
+} from './referral-rules';
+import { ReferralRepository } from './referral.repository';
+
+/** The encrypted fields of referrals, each with the name its ciphertext is bound to. */
+const DISCLOSURE = 'referral.disclosure';
+const NOTE = 'referral_event.note';
+const ENTITY = 'referral';
+const LIST_LIMIT = 200;
+
+/** What the host is told before it answers (encrypted in the referral). */
+interface Disclosure {
+  pace: string | null;
+  accommodations: string[];
+  message: string | null;
+}
+
+/** A change of state, as `move` makes it. */
+interface Move {
+  to: S;
+  by: Actor;
+  reason?: string | null;
+  note?: string | null;
+  set?: Partial<ReferralEntity>;
+}
+
+/** A seat could not be had: no waitlist either. */
+class NoSeatException extends DomainException {
+  constructor() {
+    super('CONFLICT', '定員に空きがなく、キャンセル待ちも受け付けていないため、受け入れられません');
+  }
+}
+
+/**
+ * Referrals (つなぎ) from a coordinator to a host, and what follows: the host's answer, the visit,
+ * taking part, pauses, a step up, the end. Every move is checked against referral-rules.ts,
+ * recorded in the referral's history and in the audit log, in one transaction. Seats: a referral
+ * takes one of the listing's seats when accepted and gives it back when it ends, is withdrawn or
+ * steps up; every seat change locks the listing's row first, so that no two referrals ever take
+ * the last seat, and a freed seat goes to the first on the waitlist.
+ */
+@Injectable()
+export class ReferralService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly referrals: ReferralRepository,
+    private readonly candidates: CandidateService,
+    private readonly consent: ConsentService,
+    private readonly consentHooks: ConsentHooks,
+    private readonly catalogue: ResourceService,
+    private readonly resources: ResourceRepository,
+    private readonly users: UserService,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly idempotency: Idempotency,
+  ) {}
+
+  onModuleInit(): void {
+    this.consentHooks.onWithdrawal((candidateId, em) => this.withdrawUnshared(candidateId, em));
+  }
+
+  // Coordinators
+
+  /** A draft: nothing is shared until it is sent. */
+  async saveDraft(input: ReferralInput): Promise<ReferralModel> {
+    const viewer = RequestContext.signedIn();
+    const id = await this.dataSource.transaction(async (em) => {
+      const draft = await this.newReferral(input, viewer, em);
+      await this.record(draft, null, { to: S.DRAFT, by: 'COORDINATOR' }, em);
+      return draft.id;
+    });
+    return this.coordinatorView(id);
+  }
+
+  /**
+   * Sends a referral (a new one, or a draft): only with the person's consent to share their
+   * pseudonymous profile with hosts. Once per idempotency key.
+   */
+  async send(args: SendReferralArgs): Promise<ReferralModel> {
+    const viewer = RequestContext.signedIn();
+    const { id } = await this.dataSource.transaction((em) =>
+      this.idempotency.once(
+        em,
+        'sendReferral',
+        args.idempotencyKey,
+        { input: args.input, draftId: args.draftId ?? null },
+        async () => {
+          const referral = args.draftId
+            ? await this.draft(args.draftId, args.input, viewer, em)
+            : await this.newReferral(args.input, viewer, em);
+          await this.sendNow(referral, args.input, em);
+          return referral.id;
+        },
+      ),
+    );
+    return this.coordinatorView(id);
+  }
+
+  async withdraw(id: string, note?: string | null): Promise<ReferralModel> {
+    await this.change(id, { to: S.WITHDRAWN, by: 'COORDINATOR', note });
+    return this.coordinatorView(id);
+  }
+
+  async end(id: string, reason: EndReason, note?: string | null): Promise<ReferralModel> {
+    await this.change(id, {
+      to: S.ENDED,
+      by: 'COORDINATOR',
+      reason: END_LABELS[reason],
+      note,
+      set: { endReason: reason },
+    });
+    return this.coordinatorView(id);
+  }
+
+  /**
+   * A step up: the person moves on to a place that asks a little more. The next referral is sent
+   * (with consent, as any other), and this one is marked STEPPED_UP, linked to it, its seat freed.
+   */
+  async stepUp(args: StepUpReferralArgs): Promise<ReferralModel> {
+    const viewer = RequestContext.signedIn();
+    const { id } = await this.dataSource.transaction((em) =>
+      this.idempotency.once(em, 'stepUpReferral', args.idempotencyKey, args, async () => {
+        const current = await this.referrals.findVisible(args.id, viewer, em);
+        if (!current) throw new NotFoundException('紹介', 'id');
+        const problem = refusal(current.status, S.STEPPED_UP, 'COORDINATOR');
+        if (problem) throw BadUserInputException.field('id', problem);
+        const input = {
+          candidateId: current.candidateId,
+          resourceId: args.resourceId,
+          proposedWindow: args.proposedWindow,
+          message: args.message,
+        };
+        const next = await this.newReferral(input, viewer, em);
+        await this.sendNow(next, input, em);
+        await this.moveLocked(
+          current.id,
+          viewer,
+          {
+            to: S.STEPPED_UP,
+            by: 'COORDINATOR',
+            note: args.note,
+            set: { nextReferralId: next.id },
+          },
+          em,
+        );
+        return next.id;
+      }),
+    );
+    return this.coordinatorView(id);
+  }
+
+  // Coordinators and hosts
+
+  async scheduleVisit(id: string, at: Date, note?: string | null) {
+    return this.changeAndView(id, { to: S.VISIT_SCHEDULED, note, set: { visitAt: at } });
+  }
+
+  async markParticipating(id: string, note?: string | null) {
+    return this.changeAndView(id, { to: S.PARTICIPATING, note });
+  }
+
+  async pause(id: string, note?: string | null) {
+    return this.changeAndView(id, { to: S.PAUSED, note });
+  }
+
+  // Hosts
+
+  /**
+   * The host's answer. Accepting takes a seat; without one the referral joins the waitlist (if the
+   * listing keeps one) or the answer is refused. Once per idempotency key.
+   */
+  async answer(args: AnswerReferralArgs): Promise<IncomingReferralModel> {
+    const { answer, declineReason, note } = args.input;
+    if (answer === ReferralAnswer.DECLINE && !declineReason)
+      throw BadUserInputException.field('input.declineReason', 'お断りの理由を選んでください');
+    const viewer = RequestContext.signedIn();
+    const { id } = await this.dataSource.transaction((em) =>
+      this.idempotency.once(em, 'answerReferral', args.idempotencyKey, args, async () => {
+        await this.moveLocked(args.id, viewer, this.answerMove(answer, declineReason, note), em);
+        return args.id;
+      }),
+    );
+    return this.hostView(id);
+  }
+
+  // Reads
+
+  async list(args: ReferralsArgs): Promise<ReferralModel[]> {
+    const viewer = RequestContext.signedIn();
+    const found = await this.referrals.list(
+      viewer,
+      {
+        statuses: args.statuses ?? undefined,
+        candidateId: args.candidateId ?? undefined,
+        resourceId: args.resourceId ?? undefined,
+      },
+      LIST_LIMIT,
+    );
+    await this.audit.record(
+      found.map((r) => ({
+        action: AuditAction.LIST,
+        entityType: ENTITY,
+        entityId: r.id,
+        subjectId: r.candidateId,
+        purpose: '紹介の一覧',
+      })),
+    );
+    return this.coordinatorModels(found);
+  }
+
+  async get(id: string): Promise<ReferralModel> {
+    return this.coordinatorView(id);
+  }
+
+  /** The host's referrals: only while the person's consent to share with hosts holds. */
+  async incoming(args: ReferralsArgs): Promise<IncomingReferralModel[]> {
+    const viewer = RequestContext.signedIn();
+    const found = await this.referrals.list(
+      viewer,
+      { statuses: args.statuses ?? undefined, resourceId: args.resourceId ?? undefined },
+      LIST_LIMIT,
+    );
+    const shared: ReferralEntity[] = [];
+    for (const r of found) if (await this.sharedWithHosts(r.candidateId)) shared.push(r);
+    return Promise.all(shared.map((r) => this.hostModel(r)));
+  }
+
+  async incomingOne(id: string): Promise<IncomingReferralModel> {
+    return this.hostView(id);
+  }
+
+  // Moves
+
+  private answerMove(
+    answer: ReferralAnswer,
+    declineReason: DeclineReason | null | undefined,
+    note: string | null | undefined,
+  ): Move {
+    switch (answer) {
+      case ReferralAnswer.ACCEPT:
+        return { to: S.ACCEPTED, by: 'HOST', note };
+      case ReferralAnswer.WAITLIST:
+        return { to: S.WAITLISTED, by: 'HOST', note, set: { waitlistedAt: new Date() } };
+      case ReferralAnswer.DECLINE:
+        return {
+          to: S.DECLINED,
+          by: 'HOST',
+          reason: DECLINE_LABELS[declineReason!],
+          note,
+          set: { declineReason: declineReason! },
+        };
+    }
+  }
+
+  /** A move by whoever is signed in (a coordinator or the host), then the view they see. */
+  private async changeAndView(id: string, move: Omit<Move, 'by'>) {
+    const viewer = RequestContext.signedIn();
+    const by: Actor = viewer.kind === 'HOST' ? 'HOST' : 'COORDINATOR';
+    await this.change(id, { ...move, by });
+    return by === 'HOST' ? this.hostView(id) : this.coordinatorView(id);
+  }
+
+  private async change(id: string, move: Move): Promise<void> {
+    const viewer = RequestContext.signedIn();
+    await this.dataSource.transaction((em) => this.moveLocked(id, viewer, move, em));
+  }
+
+  /**
+   * Moves a referral the viewer may see, in `em`: locks its listing's seats, then the referral,
+   * checks the move, takes or frees a seat as the states say, and records it.
+   */
+  private async moveLocked(
+    id: string,
+    viewer: SignedInViewer,
+    move: Move,
+    em: EntityManager,
+  ): Promise<void> {
+    const seen = await this.referrals.findVisible(id, viewer, em);
+    if (!seen || (viewer.kind === 'HOST' && !(await this.sharedWithHosts(seen.candidateId, em))))
+      throw new NotFoundException('紹介', 'id');
+    await this.referrals.lockSeats(seen.resourceId, em);
+    const referral = await this.referrals.findVisible(id, viewer, em, true);
+    if (!referral) throw new NotFoundException('紹介', 'id');
+    await this.moveWithSeats(referral, move, em);
+  }
+
+  /** The move itself, the listing's row already locked by the caller. */
+  private async moveWithSeats(referral: ReferralEntity, move: Move, em: EntityManager) {
+    const problem = refusal(referral.status, move.to, move.by);
+    if (problem) throw BadUserInputException.field('id', problem);
+    const from = referral.status;
+    let next = move;
+    if (move.to === S.ACCEPTED && !referral.holdsSeat) {
+      const seats = await this.referrals.lockSeats(referral.resourceId, em);
+      if (seats.capacity === null || seats.seatsTaken < seats.capacity) {
+        await this.referrals.addSeats(referral.resourceId, 1, em);
+        referral.holdsSeat = true;
+      } else if (!seats.hasWaitlist) {
+        throw new NoSeatException();
+      } else if (from === S.WAITLISTED) {
+        throw new DomainException(
+          'CONFLICT',
+          '定員に空きがないため、キャンセル待ちのままです（空きが出たら順に繰り上がります）',
+        );
+      } else {
+        next = {
+          ...move,
+          to: S.WAITLISTED,
+          reason: '定員に空きがないためキャンセル待ち',
+          set: { ...move.set, waitlistedAt: new Date() },
+        };
+      }
+    }
+    const frees = referral.holdsSeat && !SEAT_STATES.includes(next.to);
+    Object.assign(referral, next.set, { status: next.to });
+    if (frees) referral.holdsSeat = false;
+    await em.getRepository(ReferralEntity).save(referral);
+    await this.record(referral, from, next, em);
+    if (frees) {
+      await this.referrals.addSeats(referral.resourceId, -1, em);
+      await this.promoteWaitlist(referral.resourceId, em);
+    }
+  }
+
+  /** A freed seat goes to the first on the waitlist whose consent still holds. */
+  private async promoteWaitlist(resourceId: string, em: EntityManager): Promise<void> {
+    for (;;) {
+      const head = await this.referrals.waitlistHead(resourceId, em);
+      if (!head) return;
+      if (!(await this.sharedWithHosts(head.candidateId, em))) {
+        await this.moveWithSeats(
+          head,
+          {
+            to: S.WITHDRAWN,
+            by: 'SYSTEM',
+            reason: '本人同意（受け入れ先との共有）がないため取り下げ',
+          },
+          em,
+        );
+        continue;
+      }
+      const seats = await this.referrals.lockSeats(resourceId, em);
+      if (seats.capacity !== null && seats.seatsTaken >= seats.capacity) return;
+      await this.moveWithSeats(
+        head,
+        { to: S.ACCEPTED, by: 'SYSTEM', reason: '空きが出たため、キャンセル待ちから繰り上げ' },
+        em,
+      );
+      return;
+    }
+  }
+
+  /**
+   * After a consent was withdrawn: if the person no longer agrees to share their profile with
+   * hosts, every referral a host can see is withdrawn now (seats freed, waitlists moved on).
+   */
+  private async withdrawUnshared(candidateId: string, em: EntityManager): Promise<void> {
+    if (await this.sharedWithHosts(candidateId, em)) return;
+    for (const open of await this.referrals.openShared(candidateId, em)) {
+      await this.referrals.lockSeats(open.resourceId, em);
+      const referral = await em
+        .getRepository(ReferralEntity)
+        .findOne({ where: { id: open.id }, lock: { mode: 'pessimistic_write' } });
+      if (!referral || referral.status !== open.status) continue;
+      await this.moveWithSeats(
+        referral,
+        {
+          to: S.WITHDRAWN,
+          by: 'SYSTEM',
+          reason: '本人同意（受け入れ先との共有）の撤回により取り下げ',
+        },
+        em,
+      );
+    }
+  }
+
+  private sharedWithHosts(candidateId: string, em?: EntityManager): Promise<boolean> {
+    return this.consent.allows(candidateId, ConsentRecipient.HOST, ConsentData.PROFILE, em);
+  }
+
+  // Making and sending
+
+  private async newReferral(
+    input: ReferralInput,
+    viewer: SignedInViewer,
+    em: EntityManager,
+  ): Promise<ReferralEntity> {
+    if (viewer.kind === 'HOST') throw new NotFoundException('対象者', 'candidateId');
+    const candidate = await this.candidates.requireVisible(input.candidateId, em);
+    const resource = await this.catalogue.get(input.resourceId, em).catch((error: unknown) => {
+      if (error instanceof NotFoundException)
+        throw BadUserInputException.field('input.resourceId', '受け入れ先の活動が見つかりません');
+      throw error;
+    });
+    const repo = em.getRepository(ReferralEntity);
+    return repo.save(
+      repo.create({
+        municipalityId: viewer.municipalityId,
+        candidateId: candidate.id,
+        resourceId: resource.id,
+        organizationId: resource.organizationId,
+        teamId: candidate.teamId,
+        coordinatorId: viewer.userId,
+        status: S.DRAFT,
+        proposedWindow: input.proposedWindow ?? null,
+        disclosureEncrypted: this.encryptDisclosure({
+          pace: null,
+          accommodations: [],
+          message: input.message ?? null,
+        }),
+      }),
+    );
+  }
+
+  /** A draft the viewer may see, its fields replaced by the input. */
+  private async draft(
+    id: string,
+    input: ReferralInput,
+    viewer: SignedInViewer,
+    em: EntityManager,
+  ): Promise<ReferralEntity> {
+    const draft = await this.referrals.findVisible(id, viewer, em, true);
+    if (!draft) throw new NotFoundException('下書き', 'draftId');
+    if (draft.status !== S.DRAFT)
+      throw BadUserInputException.field(
+        'draftId',
+        `この紹介は現在「${STATUS_LABELS[draft.status]}」のため、下書きとして送ることはできません`,
+      );
+    if (draft.candidateId !== input.candidateId)
+      throw BadUserInputException.field('input.candidateId', '下書きと対象者が違います');
+    return draft;
+  }
+
+  /**
+   * DRAFT → SENT: the consent gate, the listing still open to referrals, no other open referral
+   * of the person to it; what the host will be told is fixed now.
+   */
+  private async sendNow(referral: ReferralEntity, input: ReferralInput, em: EntityManager) {
+    if (!(await this.sharedWithHosts(referral.candidateId, em)))
+      throw BadUserInputException.field(
+        'input.candidateId',
+        '本人の同意（受け入れ先に仮名のプロフィールを伝えること）が記録されていないため送れません。同意を記録してから送ってください',
+      );
+    const resource = await this.catalogue.get(input.resourceId, em);
+    if (resource.status !== ResourceStatus.ACTIVE)
+      throw BadUserInputException.field(
+        'input.resourceId',
+        'この活動は現在受け付けていません（休止中または終了）',
+      );
+    const open = await this.referrals.findOpen(referral.candidateId, input.resourceId, em);
+    if (open && open.id !== referral.id)
+      throw BadUserInputException.field('input.resourceId', 'この活動にはすでに紹介中です');
+    const { profile } = await this.candidates.forReferral(
+      referral.candidateId,
+      { name: false, contact: false },
+      em,
+    );
+    const disclosed = profile ? disclosureOf(profile) : { pace: null, accommodations: [] };
+    Object.assign(referral, {
+      resourceId: resource.id,
+      organizationId: resource.organizationId,
+      proposedWindow: input.proposedWindow ?? null,
+      disclosureEncrypted: this.encryptDisclosure({ ...disclosed, message: input.message ?? null }),
+      status: S.SENT,
+      sentAt: new Date(),
+    });
+    await em.getRepository(ReferralEntity).save(referral);
+    await this.record(referral, S.DRAFT, { to: S.SENT, by: 'COORDINATOR' }, em);
+    await this.audit.record(
+      {
+        action: AuditAction.SHARE,
+        entityType: ENTITY,
+        entityId: referral.id,
+        subjectId: referral.candidateId,
+        purpose: '受け入れ先への紹介（仮名・ペース・配慮事項）',
+      },
+      em,
+    );
+  }
+
+  private async record(
+    referral: ReferralEntity,
+    from: S | null,
+    move: Move,
+    em: EntityManager,
+  ): Promise<void> {
+    const viewer = RequestContext.signedIn();
+    await this.referrals.addEvent(
+      {
+        municipalityId: referral.municipalityId,
+        referralId: referral.id,
+        fromStatus: from,
+        toStatus: move.to,
+        actorId: move.by === 'SYSTEM' ? null : viewer.userId,
+        reason: move.reason ?? null,
+        noteEncrypted: this.cipher.encryptOptional(move.note, NOTE),
+        at: new Date(),
+      },
+      em,
+    );
+    await this.audit.record(
+      {
+        action: from === null ? AuditAction.CREATE : AuditAction.UPDATE,
+        entityType: ENTITY,
+        entityId: referral.id,
+        subjectId: referral.candidateId,
+        purpose: `紹介: ${from ? STATUS_LABELS[from] : '新規'} → ${STATUS_LABELS[move.to]}`,
+      },
+      em,
+    );
+  }
+
+  // Views
+
+  private async coordinatorView(id: string): Promise<ReferralModel> {
+    const viewer = RequestContext.signedIn();
+    if (viewer.kind === 'HOST') throw new NotFoundException('紹介', 'id');
+    const found = await this.referrals.findVisible(id, viewer);
+    if (!found) throw new NotFoundException('紹介', 'id');
+    await this.audit.record({
+      action: AuditAction.READ,
+      entityType: ENTITY,
+      entityId: id,
+      subjectId: found.candidateId,
+      purpose: '紹介の確認',
+    });
+    const [model] = await this.coordinatorModels([found]);
+    return model;
+  }
+
+  private async coordinatorModels(found: ReferralEntity[]): Promise<ReferralModel[]> {
+    const ids = found.map((r) => r.id);
+    const [names, positions, history] = await Promise.all([
+      this.resourceNames(found),
+      this.referrals.waitlistPositions(ids),
+      this.referrals.historyOf(ids),
+    ]);
+    const aliases = new Map<string, string>();
+    for (const r of found)
+      if (!aliases.has(r.candidateId))
+        aliases.set(
+          r.candidateId,
+          (await this.candidates.forReferral(r.candidateId, { name: false, contact: false }))
+            .candidate.alias,
+        );
+    return found.map((r) =>
+      Object.assign(new ReferralModel(), {
+        ...this.common(r, names, positions),
+        alias: aliases.get(r.candidateId)!,
+        candidateId: r.candidateId,
+        organizationId: r.organizationId,
+        holdsSeat: r.holdsSeat,
+        endReason: r.endReason,
+        nextReferralId: r.nextReferralId,
+        createdAt: r.createdAt,
+        history: history.filter((e) => e.referralId === r.id).map((e) => this.event(e, true)),
+      }),
+    );
+  }
+
+  private async hostView(id: string): Promise<IncomingReferralModel> {
+    const viewer = RequestContext.signedIn();
+    const found = await this.referrals.findVisible(id, viewer);
+    if (viewer.kind !== 'HOST' || !found || !(await this.sharedWithHosts(found.candidateId)))
+      throw new NotFoundException('紹介', 'id');
+    return this.hostModel(found);
+  }
+
+  /**
+   * What the host sees: the pseudonym, pace, accommodations, time window and the coordinator's
+   * contact; once the referral holds a seat, the name and contact details the person agreed to
+   * share with hosts. Each view is a read of the person's data, in the audit log.
+   */
+  private async hostModel(r: ReferralEntity): Promise<IncomingReferralModel> {
+    const accepted = SEAT_STATES.includes(r.status);
+    const identity = {
+      name:
+        accepted &&
+        (await this.consent.allows(r.candidateId, ConsentRecipient.HOST, ConsentData.NAME)),
+      contact:
+        accepted &&
+        (await this.consent.allows(r.candidateId, ConsentRecipient.HOST, ConsentData.CONTACT)),
+    };
+    const [person, names, positions, history, coordinator] = await Promise.all([
+      this.candidates.forReferral(r.candidateId, identity),
+      this.resourceNames([r]),
+      this.referrals.waitlistPositions([r.id]),
+      this.referrals.historyOf([r.id]),
+      this.users.contactOf(r.coordinatorId),
+    ]);
+    await this.audit.record({
+      action: AuditAction.READ,
+      entityType: ENTITY,
+      entityId: r.id,
+      subjectId: r.candidateId,
+      purpose:
+        identity.name || identity.contact
+          ? '紹介の確認（受け入れ先、氏名・連絡先を含む）'
+          : '紹介の確認（受け入れ先）',
+    });
+    return Object.assign(new IncomingReferralModel(), {
+      ...this.common(r, names, positions),
+      alias: person.candidate.alias,
+      coordinator,
+      realName: person.realName,
+      contact: person.contact,
+      history: history.filter((e) => e.toStatus !== S.DRAFT).map((e) => this.event(e, false)),
+    });
+  }
+
+  private common(r: ReferralEntity, names: Map<string, string>, positions: Map<string, number>) {
+    const disclosure = this.decryptDisclosure(r);
+    return {
+      id: r.id,
+      status: r.status,
+      statusLabel: STATUS_LABELS[r.status],
+      resourceId: r.resourceId,
+      resourceName: names.get(r.resourceId) ?? '',
+      pace: disclosure.pace,
+      accommodations: disclosure.accommodations,
+      proposedWindow: r.proposedWindow,
+      message: disclosure.message,
+      waitlistPosition: positions.get(r.id) ?? null,
+      visitAt: r.visitAt,
+      declineReason: r.declineReason,
+      sentAt: r.sentAt,
+      updatedAt: r.updatedAt,
+    };
+  }
+
+  private event(e: ReferralEventEntity, withNote: boolean): ReferralEventModel {
+    return {
+      from: e.fromStatus,
+      to: e.toStatus,
+      label: STATUS_LABELS[e.toStatus],
+      at: e.at,
+      actorId: e.actorId,
+      reason: e.reason,
+      note: withNote ? this.cipher.decryptOptional(e.noteEncrypted, NOTE) : null,
+    };
+  }
+
+  private async resourceNames(found: ReferralEntity[]): Promise<Map<string, string>> {
+    const rows = await this.resources.findByIds([...new Set(found.map((r) => r.resourceId))]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  private encryptDisclosure(d: Disclosure): string {
+    return this.cipher.encrypt(JSON.stringify(d), DISCLOSURE);
+  }
+
+  private decryptDisclosure(r: ReferralEntity): Disclosure {
+    const json = this.cipher.decryptOptional(r.disclosureEncrypted, DISCLOSURE);
+    return json
+      ? (JSON.parse(json) as Disclosure)
+      : { pace: null, accommodations: [], message: null };
+  }
+}

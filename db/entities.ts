@@ -13,6 +13,7 @@ import { CANDIDATE_ENTITIES } from '@app/candidate';
 import { IDENTITY_ENTITIES } from '@app/identity';
 import { MatchingSettingsEntity } from '@app/matching';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
+import { NotificationEntity } from '@app/notification';
 import { OrganizationEntity } from '@app/organization';
 import { REFERRAL_ENTITIES } from '@app/referral';
 import { SEARCH_ENTITIES } from '@app/search';
@@ -36,4 +37,5 @@ export const ALL_ENTITIES = [
   ...CANDIDATE_ENTITIES,
   MatchingSettingsEntity,
   ...REFERRAL_ENTITIES,
+  NotificationEntity,
 ];

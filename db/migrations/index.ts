@@ -9,6 +9,7 @@ import { Matching1795600000000 } from './1795600000000-Matching';
 import { MatchingAtScale1795700000000 } from './1795700000000-MatchingAtScale';
 import { ListingIndex1795800000000 } from './1795800000000-ListingIndex';
 import { Referrals1795900000000 } from './1795900000000-Referrals';
+import { Accompaniment1796000000000 } from './1796000000000-Accompaniment';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS = [
   MatchingAtScale1795700000000,
   ListingIndex1795800000000,
   Referrals1795900000000,
+  Accompaniment1796000000000,
 ];

@@ -15,6 +15,7 @@ import { buildDataSourceOptions } from '@app/database';
 import { AuthMiddleware, IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { MunicipalityModule } from '@app/municipality';
+import { NotificationModule } from '@app/notification';
 import { OrganizationModule } from '@app/organization';
 import { ReferralModule } from '@app/referral';
 import { SearchModule } from '@app/search';
@@ -134,6 +135,7 @@ export class AppModule implements NestModule {
         CandidateModule,
         MatchingModule,
         ReferralModule,
+        NotificationModule,
       ],
       controllers: [HealthController],
     };

@@ -47,6 +47,29 @@ export class AuditService {
     );
   }
 
+  /** Records what the platform itself did (a scheduled job): no actor. */
+  async recordSystem(
+    municipalityId: string,
+    events: AuditEvent[],
+    em?: EntityManager,
+  ): Promise<void> {
+    if (!events.length) return;
+    await this.entries.append(
+      events.map((e) => ({
+        municipalityId,
+        actorUserId: null,
+        actorRole: 'SYSTEM',
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId ?? null,
+        subjectId: e.subjectId ?? null,
+        purpose: e.purpose.slice(0, MAX_PURPOSE),
+        requestId: null,
+      })),
+      em,
+    );
+  }
+
   /** Entries of the admin's municipality, by person, user and time range, oldest first. */
   search(q: Omit<AuditQuery, 'municipalityId'>): Promise<Page<AuditLogEntity>> {
     const viewer = RequestContext.signedIn();

@@ -278,5 +278,3 @@ export class IdempotencyKeyEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
-
-export const REFERRAL_ENTITIES = [ReferralEntity, ReferralEventEntity, IdempotencyKeyEntity];

@@ -2,21 +2,29 @@ import { AuditModule } from '@app/audit';
 import { CandidateModule } from '@app/candidate';
 import { CatalogModule } from '@app/catalog';
 import { IdentityModule } from '@app/identity';
+import { NotificationModule } from '@app/notification';
 import { Module } from '@nestjs/common';
+import { AccompanimentJobs } from './accompaniment.jobs';
+import { FollowUpResolver, ParticipationResolver } from './accompaniment.resolver';
+import { AccompanimentService } from './accompaniment.service';
 import { Idempotency } from './idempotency';
 import { IncomingReferralResolver, ReferralResolver } from './referral.resolver';
 import { ReferralRepository } from './referral.repository';
 import { ReferralService } from './referral.service';
 
 @Module({
-  imports: [AuditModule, CandidateModule, CatalogModule, IdentityModule],
+  imports: [AuditModule, CandidateModule, CatalogModule, IdentityModule, NotificationModule],
   providers: [
     Idempotency,
     ReferralRepository,
     ReferralService,
     ReferralResolver,
     IncomingReferralResolver,
+    AccompanimentService,
+    AccompanimentJobs,
+    ParticipationResolver,
+    FollowUpResolver,
   ],
-  exports: [ReferralService],
+  exports: [ReferralService, AccompanimentService, AccompanimentJobs],
 })
 export class ReferralModule {}

@@ -156,6 +156,30 @@ export class ReferralRepository extends EntityRepository<ReferralEntity> {
       .getOne();
   }
 
+  /** The active users of a host organisation: who is told of a new referral. */
+  async hostUsers(organizationId: string, em: EntityManager): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT u.id FROM user_organization uo JOIN app_user u ON u.id = uo.user_id
+        WHERE uo.organization_id = $1 AND u.status = 'ACTIVE'`,
+      [organizationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Open referrals a host can see whose person no longer agrees to share with hosts (expired). */
+  async unconsented(em: EntityManager): Promise<ReferralEntity[]> {
+    return this.repo(em)
+      .createQueryBuilder('r')
+      .where('r.status IN (:...open)', { open: SHARED_OPEN_STATES })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM consent c WHERE c.candidate_id = r.candidate_id
+           AND 'HOST:PROFILE' = ANY (c.scopes) AND c.withdrawn_at IS NULL
+           AND c.given_at <= now() AND (c.expires_at IS NULL OR c.expires_at > now()))`,
+      )
+      .orderBy('r.resource_id')
+      .getMany();
+  }
+
   historyOf(ids: string[]): Promise<ReferralEventEntity[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.dataSource

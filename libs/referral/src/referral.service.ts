@@ -16,6 +16,7 @@ import {
   SignedInViewer,
 } from '@app/common';
 import { UserService } from '@app/identity';
+import { NotificationKind, NotificationService } from '@app/notification';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -68,6 +69,12 @@ interface Move {
   set?: Partial<ReferralEntity>;
 }
 
+/** What a referral's coordinators and hosts are told of. */
+type ReferralNotice =
+  | NotificationKind.REFERRAL_RECEIVED
+  | NotificationKind.REFERRAL_ANSWERED
+  | NotificationKind.WAITLIST_PROMOTED;
+
 /** A seat could not be had: no waitlist either. */
 class NoSeatException extends DomainException {
   constructor() {
@@ -97,10 +104,47 @@ export class ReferralService implements OnModuleInit {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly idempotency: Idempotency,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
     this.consentHooks.onWithdrawal((candidateId, em) => this.withdrawUnshared(candidateId, em));
+  }
+
+  /** Work in one transaction; the e-mails it wrote go out after the commit. */
+  private async inTransaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    void this.notifications.kick();
+    return result;
+  }
+
+  /**
+   * Referrals a host can still see whose person's consent to share with hosts has expired: each
+   * is withdrawn (a scheduled job; a withdrawal by hand is handled at once, ConsentHooks).
+   */
+  async withdrawExpired(): Promise<number> {
+    return RequestContext.outside(() =>
+      this.inTransaction(async (em) => {
+        const found = await this.referrals.unconsented(em);
+        for (const open of found) {
+          await this.referrals.lockSeats(open.resourceId, em);
+          const referral = await em
+            .getRepository(ReferralEntity)
+            .findOne({ where: { id: open.id }, lock: { mode: 'pessimistic_write' } });
+          if (!referral || referral.status !== open.status) continue;
+          await this.moveWithSeats(
+            referral,
+            {
+              to: S.WITHDRAWN,
+              by: 'SYSTEM',
+              reason: '本人同意（受け入れ先との共有）の期限切れにより取り下げ',
+            },
+            em,
+          );
+        }
+        return found.length;
+      }),
+    );
   }
 
   // Coordinators
@@ -108,7 +152,7 @@ export class ReferralService implements OnModuleInit {
   /** A draft: nothing is shared until it is sent. */
   async saveDraft(input: ReferralInput): Promise<ReferralModel> {
     const viewer = RequestContext.signedIn();
-    const id = await this.dataSource.transaction(async (em) => {
+    const id = await this.inTransaction(async (em) => {
       const draft = await this.newReferral(input, viewer, em);
       await this.record(draft, null, { to: S.DRAFT, by: 'COORDINATOR' }, em);
       return draft.id;
@@ -122,7 +166,7 @@ export class ReferralService implements OnModuleInit {
    */
   async send(args: SendReferralArgs): Promise<ReferralModel> {
     const viewer = RequestContext.signedIn();
-    const { id } = await this.dataSource.transaction((em) =>
+    const { id } = await this.inTransaction((em) =>
       this.idempotency.once(
         em,
         'sendReferral',
@@ -162,7 +206,7 @@ export class ReferralService implements OnModuleInit {
    */
   async stepUp(args: StepUpReferralArgs): Promise<ReferralModel> {
     const viewer = RequestContext.signedIn();
-    const { id } = await this.dataSource.transaction((em) =>
+    const { id } = await this.inTransaction((em) =>
       this.idempotency.once(em, 'stepUpReferral', args.idempotencyKey, args, async () => {
         const current = await this.referrals.findVisible(args.id, viewer, em);
         if (!current) throw new NotFoundException('紹介', 'id');
@@ -218,9 +262,11 @@ export class ReferralService implements OnModuleInit {
     if (answer === ReferralAnswer.DECLINE && !declineReason)
       throw BadUserInputException.field('input.declineReason', 'お断りの理由を選んでください');
     const viewer = RequestContext.signedIn();
-    const { id } = await this.dataSource.transaction((em) =>
+    const { id } = await this.inTransaction((em) =>
       this.idempotency.once(em, 'answerReferral', args.idempotencyKey, args, async () => {
         await this.moveLocked(args.id, viewer, this.answerMove(answer, declineReason, note), em);
+        const answered = (await this.referrals.findVisible(args.id, viewer, em))!;
+        await this.tell(em, answered, [answered.coordinatorId], NotificationKind.REFERRAL_ANSWERED);
         return args.id;
       }),
     );
@@ -273,6 +319,18 @@ export class ReferralService implements OnModuleInit {
     return this.hostView(id);
   }
 
+  /**
+   * A referral the signed-in viewer may see (a host: only while the person agrees to share with
+   * hosts); NOT_FOUND otherwise, as for one that does not exist.
+   */
+  async accessible(id: string, em?: EntityManager, field = 'referralId'): Promise<ReferralEntity> {
+    const viewer = RequestContext.signedIn();
+    const found = await this.referrals.findVisible(id, viewer, em);
+    if (!found || (viewer.kind === 'HOST' && !(await this.sharedWithHosts(found.candidateId, em))))
+      throw new NotFoundException('紹介', field);
+    return found;
+  }
+
   // Moves
 
   private answerMove(
@@ -306,7 +364,7 @@ export class ReferralService implements OnModuleInit {
 
   private async change(id: string, move: Move): Promise<void> {
     const viewer = RequestContext.signedIn();
-    await this.dataSource.transaction((em) => this.moveLocked(id, viewer, move, em));
+    await this.inTransaction((em) => this.moveLocked(id, viewer, move, em));
   }
 
   /**
@@ -319,9 +377,7 @@ export class ReferralService implements OnModuleInit {
     move: Move,
     em: EntityManager,
   ): Promise<void> {
-    const seen = await this.referrals.findVisible(id, viewer, em);
-    if (!seen || (viewer.kind === 'HOST' && !(await this.sharedWithHosts(seen.candidateId, em))))
-      throw new NotFoundException('紹介', 'id');
+    const seen = await this.accessible(id, em, 'id');
     await this.referrals.lockSeats(seen.resourceId, em);
     const referral = await this.referrals.findVisible(id, viewer, em, true);
     if (!referral) throw new NotFoundException('紹介', 'id');
@@ -390,6 +446,7 @@ export class ReferralService implements OnModuleInit {
         { to: S.ACCEPTED, by: 'SYSTEM', reason: '空きが出たため、キャンセル待ちから繰り上げ' },
         em,
       );
+      await this.tell(em, head, [head.coordinatorId], NotificationKind.WAITLIST_PROMOTED);
       return;
     }
   }
@@ -510,6 +567,12 @@ export class ReferralService implements OnModuleInit {
     });
     await em.getRepository(ReferralEntity).save(referral);
     await this.record(referral, S.DRAFT, { to: S.SENT, by: 'COORDINATOR' }, em);
+    await this.tell(
+      em,
+      referral,
+      await this.referrals.hostUsers(referral.organizationId, em),
+      NotificationKind.REFERRAL_RECEIVED,
+    );
     await this.audit.record(
       {
         action: AuditAction.SHARE,
@@ -528,30 +591,73 @@ export class ReferralService implements OnModuleInit {
     move: Move,
     em: EntityManager,
   ): Promise<void> {
-    const viewer = RequestContext.signedIn();
+    const viewer = RequestContext.viewer();
     await this.referrals.addEvent(
       {
         municipalityId: referral.municipalityId,
         referralId: referral.id,
         fromStatus: from,
         toStatus: move.to,
-        actorId: move.by === 'SYSTEM' ? null : viewer.userId,
+        actorId: move.by === 'SYSTEM' || viewer.kind === 'ANONYMOUS' ? null : viewer.userId,
         reason: move.reason ?? null,
         noteEncrypted: this.cipher.encryptOptional(move.note, NOTE),
         at: new Date(),
       },
       em,
     );
-    await this.audit.record(
-      {
-        action: from === null ? AuditAction.CREATE : AuditAction.UPDATE,
-        entityType: ENTITY,
-        entityId: referral.id,
-        subjectId: referral.candidateId,
-        purpose: `紹介: ${from ? STATUS_LABELS[from] : '新規'} → ${STATUS_LABELS[move.to]}`,
-      },
-      em,
+    const event = {
+      action: from === null ? AuditAction.CREATE : AuditAction.UPDATE,
+      entityType: ENTITY,
+      entityId: referral.id,
+      subjectId: referral.candidateId,
+      purpose: `紹介: ${from ? STATUS_LABELS[from] : '新規'} → ${STATUS_LABELS[move.to]}`,
+    };
+    if (viewer.kind === 'ANONYMOUS')
+      await this.audit.recordSystem(referral.municipalityId, [event], em);
+    else await this.audit.record(event, em);
+  }
+
+  /** Tells users of a referral in their inbox (and by e-mail): the pseudonym and a link, no more. */
+  private async tell(
+    em: EntityManager,
+    r: ReferralEntity,
+    userIds: string[],
+    kind: ReferralNotice,
+  ): Promise<void> {
+    if (!userIds.length) return;
+    const [{ alias }] = await em.query<{ alias: string }[]>(
+      'SELECT alias FROM candidate WHERE id = $1',
+      [r.candidateId],
     );
+    const [{ name }] = await em.query<{ name: string }[]>(
+      'SELECT name FROM resource WHERE id = $1',
+      [r.resourceId],
+    );
+    const words: Record<ReferralNotice, [string, string, string]> = {
+      REFERRAL_RECEIVED: [
+        `新しい紹介が届きました（${alias}）`,
+        `「${name}」への紹介が届きました。内容を確認して、受け入れ・キャンセル待ち・お断りのいずれかで回答してください。`,
+        `/host/referrals/${r.id}`,
+      ],
+      REFERRAL_ANSWERED: [
+        `紹介に回答がありました（${alias}：${STATUS_LABELS[r.status]}）`,
+        `「${name}」から回答がありました：${STATUS_LABELS[r.status]}`,
+        `/referrals/${r.id}`,
+      ],
+      WAITLIST_PROMOTED: [
+        `キャンセル待ちから繰り上がりました（${alias}）`,
+        `「${name}」に空きが出て、受け入れが決まりました。`,
+        `/referrals/${r.id}`,
+      ],
+    };
+    const [title, body, link] = words[kind];
+    await this.notifications.notify(em, r.municipalityId, userIds, {
+      kind,
+      subjectId: r.id,
+      title,
+      body,
+      link,
+    });
   }
 
   // Views
@@ -603,11 +709,8 @@ export class ReferralService implements OnModuleInit {
   }
 
   private async hostView(id: string): Promise<IncomingReferralModel> {
-    const viewer = RequestContext.signedIn();
-    const found = await this.referrals.findVisible(id, viewer);
-    if (viewer.kind !== 'HOST' || !found || !(await this.sharedWithHosts(found.candidateId)))
-      throw new NotFoundException('紹介', 'id');
-    return this.hostModel(found);
+    if (RequestContext.signedIn().kind !== 'HOST') throw new NotFoundException('紹介', 'id');
+    return this.hostModel(await this.accessible(id, undefined, 'id'));
   }
 
   /**

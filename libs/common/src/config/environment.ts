@@ -34,6 +34,7 @@ const WholeNumber = (name: string, min: number, max: number): PropertyDecorator 
 /** Variables whose values may hold credentials: named in errors, never echoed. */
 const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
+  'SMTP_URL',
   'MEILI_API_KEY',
   'FIELD_ENCRYPTION_KEYS',
   'LOOKUP_HASH_KEY',
@@ -163,6 +164,30 @@ export class EnvironmentVariables {
   @WholeNumber('QUERY_TIMEOUT_MS', 100, 600000)
   QUERY_TIMEOUT_MS = 10_000;
 
+  /** Where notification e-mails go out: smtp://user:password@host:587 (unset: in-app inbox only). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://user:password@host:587' })
+  SMTP_URL?: string;
+
+  /** The sender of notification e-mails. */
+  @IsString()
+  MAIL_FROM = 'つなぐ <no-reply@localhost>';
+
+  /** Where people open the platform: links in e-mails point here. */
+  @Matches(/^https?:\/\/\S+[^/]$/, {
+    message: 'PUBLIC_BASE_URL must look like https://tsunagu.example.jp (no trailing slash)',
+  })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** The first check-in after a person's first visit, in days. */
+  @WholeNumber('FOLLOW_UP_FIRST_DAYS', 1, 90)
+  FOLLOW_UP_FIRST_DAYS = 7;
+
+  /** Then a check-in every this many months while the person takes part. */
+  @WholeNumber('FOLLOW_UP_EVERY_MONTHS', 1, 12)
+  FOLLOW_UP_EVERY_MONTHS = 1;
+
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   @Transform(toBool)
   @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
@@ -192,6 +217,16 @@ export interface AppConfig {
     relay: boolean;
   };
   secrets: Secrets;
+  mail: {
+    /** Unset: notifications stay in the in-app inbox. */
+    smtpUrl?: string;
+    from: string;
+    publicBaseUrl: string;
+  };
+  followUp: {
+    firstAfterDays: number;
+    everyMonths: number;
+  };
   auth: {
     accessTokenSeconds: number;
     refreshTokenDays: number;
@@ -221,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'FIELD_ENCRYPTION_KEYS',
     'LOOKUP_HASH_KEY',
     'JWT_SECRET',
+    'SMTP_URL',
   );
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
@@ -270,6 +306,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       relay: vars.SEARCH_RELAY,
     },
     secrets,
+    mail: { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM, publicBaseUrl: vars.PUBLIC_BASE_URL },
+    followUp: {
+      firstAfterDays: vars.FOLLOW_UP_FIRST_DAYS,
+      everyMonths: vars.FOLLOW_UP_EVERY_MONTHS,
+    },
     auth: {
       accessTokenSeconds: vars.ACCESS_TOKEN_MINUTES * 60,
       refreshTokenDays: vars.REFRESH_TOKEN_DAYS,

@@ -1,0 +1,3 @@
+export * from './notification.entity';
+export * from './notification.service';
+export * from './notification.module';

@@ -11,7 +11,7 @@ import {
 import { AuditLogEntity } from '@app/audit';
 import { CANDIDATE_ENTITIES } from '@app/candidate';
 import { IDENTITY_ENTITIES } from '@app/identity';
-import { MatchingSettingsEntity } from '@app/matching';
+import { MatchingSettingsEntity, MatchMissEntity } from '@app/matching';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import { NotificationEntity } from '@app/notification';
 import { OrganizationEntity } from '@app/organization';
@@ -36,6 +36,7 @@ export const ALL_ENTITIES = [
   AuditLogEntity,
   ...CANDIDATE_ENTITIES,
   MatchingSettingsEntity,
+  MatchMissEntity,
   ...REFERRAL_ENTITIES,
   NotificationEntity,
 ];

@@ -10,6 +10,7 @@ import { MatchingAtScale1795700000000 } from './1795700000000-MatchingAtScale';
 import { ListingIndex1795800000000 } from './1795800000000-ListingIndex';
 import { Referrals1795900000000 } from './1795900000000-Referrals';
 import { Accompaniment1796000000000 } from './1796000000000-Accompaniment';
+import { Indicators1796100000000 } from './1796100000000-Indicators';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS = [
   ListingIndex1795800000000,
   Referrals1795900000000,
   Accompaniment1796000000000,
+  Indicators1796100000000,
 ];

@@ -17,7 +17,12 @@ import { CandidateEntity, CandidateStatus } from './candidate.entities';
 import { CandidateRepository } from './candidate.repository';
 import { CandidatesArgs, CreateCandidateInput, UpdateCandidateInput } from './dto/candidate.input';
 import { CandidateModel } from './models/candidate.models';
-import { CandidateProfile, coarsen, profileProblems } from './profile/candidate-profile';
+import {
+  CandidateProfile,
+  coarsen,
+  profileProblems,
+  SupportPhase,
+} from './profile/candidate-profile';
 
 /** The encrypted fields of a candidate, each with the name its ciphertext is bound to. */
 export const CANDIDATE_FIELDS = {
@@ -330,6 +335,12 @@ export class CandidateService {
         ? this.cipher.decryptOptional(candidate.contactEncrypted, CANDIDATE_FIELDS.contact)
         : null,
     };
+  }
+
+  /** The support phase of each person, for counts (indicators): no other field is decrypted out. */
+  async supportPhasesOf(ids: string[]): Promise<Map<string, SupportPhase | null>> {
+    const found = ids.length ? await this.candidates.findByIds(ids) : [];
+    return new Map(found.map((c) => [c.id, this.profileOf(c)?.supportPhase ?? null]));
   }
 
   /** The decrypted profile, for the screens and for matching. */

@@ -6,3 +6,4 @@ export * from './allocation';
 export * from './match-screen';
 export * from './matching.repository';
 export * from './listing-index';
+export * from './match-miss.entity';

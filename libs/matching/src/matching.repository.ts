@@ -7,11 +7,12 @@ import {
   ResourceStatus,
   Visibility,
 } from '@app/catalog';
-import { AvailabilityWindow, HomePoint } from '@app/candidate';
+import { AvailabilityWindow, CandidateProfile, HomePoint } from '@app/candidate';
 import { Viewer } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { StaticFacts, Weights } from './match-rules';
+import { MatchMissEntity } from './match-miss.entity';
 import { MatchingSettingsEntity } from './matching-settings.entity';
 
 export interface FactsQuery {
@@ -137,6 +138,19 @@ export class MatchingRepository {
     await this.dataSource
       .getRepository(MatchingSettingsEntity)
       .upsert({ municipalityId, weights, updatedBy: userId }, ['municipalityId']);
+  }
+
+  /** A match that found nothing: the person's area, pace and days, never who (indicators). */
+  async recordMiss(
+    candidate: { municipalityId: string; areaId: string | null },
+    profile: Pick<CandidateProfile, 'paceStage' | 'availability'>,
+  ): Promise<void> {
+    await this.dataSource.getRepository(MatchMissEntity).insert({
+      municipalityId: candidate.municipalityId,
+      areaId: candidate.areaId,
+      paceStage: profile.paceStage,
+      weekdays: [...new Set(profile.availability.map((w) => w.weekday))].sort((a, b) => a - b),
+    });
   }
 
   /**

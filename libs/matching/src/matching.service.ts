@@ -114,6 +114,7 @@ export class MatchingService {
       first: args.first,
       nearMisses: options.nearMisses,
     });
+    if (!top.length) await this.facts.recordMiss(candidate, profile);
     const model = await this.models([...top, ...near].map((v) => v.facts.id));
     return {
       candidateId: candidate.id,

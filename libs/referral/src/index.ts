@@ -5,6 +5,7 @@ export * from './referral.module';
 export * from './referral.service';
 export * from './accompaniment.service';
 export * from './accompaniment.jobs';
+export * from './indicators';
 export * from './models/accompaniment.models';
 export * from './dto/accompaniment.input';
 export * from './models/referral.models';

@@ -8,6 +8,7 @@ import { AccompanimentJobs } from './accompaniment.jobs';
 import { FollowUpResolver, ParticipationResolver } from './accompaniment.resolver';
 import { AccompanimentService } from './accompaniment.service';
 import { Idempotency } from './idempotency';
+import { IndicatorsController, IndicatorsResolver, IndicatorsService } from './indicators';
 import { IncomingReferralResolver, ReferralResolver } from './referral.resolver';
 import { ReferralRepository } from './referral.repository';
 import { ReferralService } from './referral.service';
@@ -24,7 +25,10 @@ import { ReferralService } from './referral.service';
     AccompanimentJobs,
     ParticipationResolver,
     FollowUpResolver,
+    IndicatorsService,
+    IndicatorsResolver,
   ],
+  controllers: [IndicatorsController],
   exports: [ReferralService, AccompanimentService, AccompanimentJobs],
 })
 export class ReferralModule {}

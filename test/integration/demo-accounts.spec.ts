@@ -1,6 +1,7 @@
 import { CandidateProfile, PACE_STAGES, profileProblems } from '@app/candidate';
 import { FieldCipher, loadConfig } from '@app/common';
 import { EMAIL_FIELD, verifyPassword } from '@app/identity';
+import { ReferralStatus, SEAT_STATES } from '@app/referral';
 import { prepareDatabase } from '@db/prepare';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +63,18 @@ describe('demo sign-ins', () => {
     );
     expect(new Set(profiles.map((p) => p.paceStage))).toEqual(new Set(PACE_STAGES));
     expect(profiles.flatMap((p) => profileProblems(p, themes))).toEqual([]);
+
+    // Referrals in every state, each with its history; seats held as the states say.
+    const referrals = await ds.query<{ status: string; seats: number; steps: number }[]>(
+      `SELECT r.status, sum(r.holds_seat::int)::int AS seats,
+              min((SELECT count(*) FROM referral_event e WHERE e.referral_id = r.id))::int AS steps
+         FROM referral r GROUP BY r.status`,
+    );
+    expect(new Set(referrals.map((r) => r.status))).toEqual(new Set(Object.values(ReferralStatus)));
+    for (const r of referrals) {
+      expect(r.steps).toBeGreaterThan(0);
+      expect(r.seats > 0).toBe(SEAT_STATES.includes(r.status as ReferralStatus));
+    }
 
     const again = await prepareDatabase(ds, config(false), db.embedded);
     expect(again.seeded).toBeNull();

@@ -11,6 +11,7 @@ import {
 import { GroupSize, PhysicalDemand } from '@app/catalog';
 import { seededRandom } from '../random';
 import { MIDORI_CITY } from './midori-city';
+import { DemoReferralPeople, seedDemoReferrals } from './referrals';
 import type { FieldCipher } from '@app/common';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -348,9 +349,9 @@ function demoProfile(c: DemoCandidate, random: () => number): CandidateProfile {
 }
 
 /**
- * One user of each role for the demo city, a team with the coordinator in it, and twenty
+ * One user of each role for the demo city, a team with the coordinator in it, twenty
  * pseudonymous candidates across every pace stage, with notes and profiles (encrypted like real
- * ones). Passwords are random, made once,
+ * ones), and referrals of them to the host's listings in every state (referrals.ts). Passwords are random, made once,
  * and returned so that `npm start` can show them in demo mode. Nothing is added when the city
  * already has users.
  */
@@ -405,21 +406,37 @@ export async function seedDemoAccounts(
         );
     }
     const random = seededRandom(20261123);
+    const candidates: DemoReferralPeople['candidates'] = [];
     for (const c of CANDIDATES) {
-      await em.query(
+      const profile = demoProfile(c, random);
+      const [{ id }] = await em.query<{ id: string }[]>(
         `INSERT INTO candidate (municipality_id, team_id, coordinator_id, alias, notes_encrypted, profile_encrypted, area_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [
           municipalityId,
           teamId,
           ids[UserRole.COORDINATOR],
           c.alias,
           cipher.encrypt(c.notes, CANDIDATE_FIELDS.notes),
-          cipher.encrypt(JSON.stringify(demoProfile(c, random)), CANDIDATE_FIELDS.profile),
+          cipher.encrypt(JSON.stringify(profile), CANDIDATE_FIELDS.profile),
           area?.id ?? null,
         ],
       );
+      candidates.push({ id, alias: c.alias, profile });
     }
+    if (organization)
+      await seedDemoReferrals(
+        em,
+        {
+          municipalityId,
+          teamId,
+          coordinatorId: ids[UserRole.COORDINATOR],
+          hostId: ids[UserRole.HOST],
+          organizationId: organization.id,
+          candidates,
+        },
+        cipher,
+      );
   });
   return accounts;
 }

@@ -1,3 +1,4 @@
+import { ReferralService } from '@app/referral';
 import { testCipher } from '../support/auth';
 import { aCityWithAreas, anOrganization, aResource } from '../support/factories';
 import { aTeam, signedIn, TestUser } from '../support/auth';
@@ -594,6 +595,46 @@ describe('referrals (つなぎ): consent, disclosure, answers, seats and history
         status: 'ACCEPTED',
       });
       expect(await seatsTaken(listing.id)).toBe(1);
+    });
+
+    it('an expired one stops the host at once; the hourly job withdraws the referral and moves the waitlist on', async () => {
+      const listing = await aListing({ capacity: 1, hasWaitlist: true });
+      const person = await aPerson('Xさん');
+      const accepted = await send(person, listing.id);
+      await answer(accepted.id, { answer: 'ACCEPT' });
+      const waiting = await send(await aPerson('Yさん'), listing.id);
+      await answer(waiting.id, { answer: 'ACCEPT' });
+      await t.dataSource.query(
+        `UPDATE consent SET given_at = now() - interval '2 days', expires_at = now() - interval '1 hour' WHERE candidate_id = $1`,
+        [person],
+      );
+      expect(
+        onlyError(await t.gql(INCOMING, { id: accepted.id }, host.auth)).extensions?.code,
+      ).toBe('NOT_FOUND');
+      expect(await t.app.get(ReferralService).withdrawExpired()).toBeGreaterThanOrEqual(1);
+      const withdrawn = (await t.gql(REFERRAL, { id: accepted.id }, csw.auth)).data!
+        .referral as Record<string, any>;
+      expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', holdsSeat: false });
+      expect(withdrawn.history.at(-1)).toMatchObject({
+        actorId: null,
+        reason: '本人同意（受け入れ先との共有）の期限切れにより取り下げ',
+      });
+      expect(
+        (await t.gql(INCOMING, { id: waiting.id }, host.auth)).data!.incomingReferral,
+      ).toMatchObject({ status: 'ACCEPTED' });
+      // The coordinator is told of the promotion.
+      const inbox = (await t.gql(`{ inbox { kind subjectId title } }`, {}, csw.auth)).data!
+        .inbox as { kind: string; subjectId: string; title: string }[];
+      expect(inbox).toContainEqual({
+        kind: 'WAITLIST_PROMOTED',
+        subjectId: waiting.id,
+        title: 'キャンセル待ちから繰り上がりました（Yさん）',
+      });
+      const [{ audited }] = await t.dataSource.query<{ audited: number }[]>(
+        `SELECT count(*)::int AS audited FROM audit_log WHERE entity_id = $1 AND actor_role = 'SYSTEM'`,
+        [accepted.id],
+      );
+      expect(audited).toBe(1);
     });
   });
 });

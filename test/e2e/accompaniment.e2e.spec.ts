@@ -105,7 +105,7 @@ describe('accompaniment (伴走): the participation log, follow-ups and notifica
   const gql = async (who: Signed, query: string, variables: Record<string, unknown> = {}) => {
     const res = await t.gql(query, variables, who.auth);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data as Record<string, any>;
+    return res.data;
   };
 
   /** Rさん, referred to a listing of the host and accepted: the referral's id. */

@@ -61,7 +61,7 @@ describe('indicators for the 重層的支援会議, and their CSV', () => {
     const gql = async (who: Signed, query: string, variables: Record<string, unknown>) => {
       const res = await t.gql(query, variables, who.auth);
       if (!res.data) throw new Error(JSON.stringify(res.errors));
-      return res.data as Record<string, any>;
+      return res.data;
     };
     // Three people: two in one area (one before a plan), one in the other with a plan.
     const areas = [city.dailyLife, city.dailyLife, city.district];

@@ -126,22 +126,11 @@ export class ReferralService implements OnModuleInit {
     return RequestContext.outside(() =>
       this.inTransaction(async (em) => {
         const found = await this.referrals.unconsented(em);
-        for (const open of found) {
-          await this.referrals.lockSeats(open.resourceId, em);
-          const referral = await em
-            .getRepository(ReferralEntity)
-            .findOne({ where: { id: open.id }, lock: { mode: 'pessimistic_write' } });
-          if (!referral || referral.status !== open.status) continue;
-          await this.moveWithSeats(
-            referral,
-            {
-              to: S.WITHDRAWN,
-              by: 'SYSTEM',
-              reason: '本人同意（受け入れ先との共有）の期限切れにより取り下げ',
-            },
-            em,
-          );
-        }
+        await this.withdrawBySystem(
+          found,
+          '本人同意（受け入れ先との共有）の期限切れにより取り下げ',
+          em,
+        );
         return found.length;
       }),
     );
@@ -457,21 +446,22 @@ export class ReferralService implements OnModuleInit {
    */
   private async withdrawUnshared(candidateId: string, em: EntityManager): Promise<void> {
     if (await this.sharedWithHosts(candidateId, em)) return;
-    for (const open of await this.referrals.openShared(candidateId, em)) {
-      await this.referrals.lockSeats(open.resourceId, em);
+    await this.withdrawBySystem(
+      await this.referrals.openShared(candidateId, em),
+      '本人同意（受け入れ先との共有）の撤回により取り下げ',
+      em,
+    );
+  }
+
+  /** Withdraws referrals as the platform, each still as it was read (seats freed, waitlists moved). */
+  private async withdrawBySystem(open: ReferralEntity[], reason: string, em: EntityManager) {
+    for (const seen of open) {
+      await this.referrals.lockSeats(seen.resourceId, em);
       const referral = await em
         .getRepository(ReferralEntity)
-        .findOne({ where: { id: open.id }, lock: { mode: 'pessimistic_write' } });
-      if (!referral || referral.status !== open.status) continue;
-      await this.moveWithSeats(
-        referral,
-        {
-          to: S.WITHDRAWN,
-          by: 'SYSTEM',
-          reason: '本人同意（受け入れ先との共有）の撤回により取り下げ',
-        },
-        em,
-      );
+        .findOne({ where: { id: seen.id }, lock: { mode: 'pessimistic_write' } });
+      if (!referral || referral.status !== seen.status) continue;
+      await this.moveWithSeats(referral, { to: S.WITHDRAWN, by: 'SYSTEM', reason }, em);
     }
   }
 

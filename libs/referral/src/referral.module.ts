@@ -12,6 +12,7 @@ import { IndicatorsController, IndicatorsResolver, IndicatorsService } from './i
 import { IncomingReferralResolver, ReferralResolver } from './referral.resolver';
 import { ReferralRepository } from './referral.repository';
 import { ReferralService } from './referral.service';
+import { ReferralViews } from './referral-views';
 
 @Module({
   imports: [AuditModule, CandidateModule, CatalogModule, IdentityModule, NotificationModule],
@@ -19,6 +20,7 @@ import { ReferralService } from './referral.service';
     Idempotency,
     ReferralRepository,
     ReferralService,
+    ReferralViews,
     ReferralResolver,
     IncomingReferralResolver,
     AccompanimentService,

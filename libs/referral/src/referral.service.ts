@@ -6,7 +6,7 @@ import {
   ConsentRecipient,
   ConsentService,
 } from '@app/candidate';
-import { ResourceRepository, ResourceService, ResourceStatus } from '@app/catalog';
+import { ResourceService, ResourceStatus } from '@app/catalog';
 import {
   BadUserInputException,
   DomainException,
@@ -15,7 +15,6 @@ import {
   RequestContext,
   SignedInViewer,
 } from '@app/common';
-import { UserService } from '@app/identity';
 import { NotificationKind, NotificationService } from '@app/notification';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -28,14 +27,8 @@ import {
   StepUpReferralArgs,
 } from './dto/referral.input';
 import { Idempotency } from './idempotency';
-import { IncomingReferralModel, ReferralEventModel, ReferralModel } from './models/referral.models';
-import {
-  DeclineReason,
-  EndReason,
-  ReferralEntity,
-  ReferralEventEntity,
-  ReferralStatus as S,
-} from './referral.entities';
+import { IncomingReferralModel, ReferralModel } from './models/referral.models';
+import { DeclineReason, EndReason, ReferralEntity, ReferralStatus as S } from './referral.entities';
 import {
   Actor,
   DECLINE_LABELS,
@@ -46,19 +39,10 @@ import {
   STATUS_LABELS,
 } from './referral-rules';
 import { ReferralRepository } from './referral.repository';
+import { REFERRAL_FIELDS, ReferralViews } from './referral-views';
 
-/** The encrypted fields of referrals, each with the name its ciphertext is bound to. */
-const DISCLOSURE = 'referral.disclosure';
-const NOTE = 'referral_event.note';
 const ENTITY = 'referral';
 const LIST_LIMIT = 200;
-
-/** What the host is told before it answers (encrypted in the referral). */
-interface Disclosure {
-  pace: string | null;
-  accommodations: string[];
-  message: string | null;
-}
 
 /** A change of state, as `move` makes it. */
 interface Move {
@@ -99,12 +83,11 @@ export class ReferralService implements OnModuleInit {
     private readonly consent: ConsentService,
     private readonly consentHooks: ConsentHooks,
     private readonly catalogue: ResourceService,
-    private readonly resources: ResourceRepository,
-    private readonly users: UserService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly idempotency: Idempotency,
     private readonly notifications: NotificationService,
+    private readonly views: ReferralViews,
   ) {}
 
   onModuleInit(): void {
@@ -284,7 +267,7 @@ export class ReferralService implements OnModuleInit {
         purpose: '紹介の一覧',
       })),
     );
-    return this.coordinatorModels(found);
+    return this.views.coordinatorModels(found);
   }
 
   async get(id: string): Promise<ReferralModel> {
@@ -301,7 +284,7 @@ export class ReferralService implements OnModuleInit {
     );
     const shared: ReferralEntity[] = [];
     for (const r of found) if (await this.sharedWithHosts(r.candidateId)) shared.push(r);
-    return Promise.all(shared.map((r) => this.hostModel(r)));
+    return Promise.all(shared.map((r) => this.views.hostModel(r)));
   }
 
   async incomingOne(id: string): Promise<IncomingReferralModel> {
@@ -494,7 +477,7 @@ export class ReferralService implements OnModuleInit {
         coordinatorId: viewer.userId,
         status: S.DRAFT,
         proposedWindow: input.proposedWindow ?? null,
-        disclosureEncrypted: this.encryptDisclosure({
+        disclosureEncrypted: this.views.seal({
           pace: null,
           accommodations: [],
           message: input.message ?? null,
@@ -551,7 +534,7 @@ export class ReferralService implements OnModuleInit {
       resourceId: resource.id,
       organizationId: resource.organizationId,
       proposedWindow: input.proposedWindow ?? null,
-      disclosureEncrypted: this.encryptDisclosure({ ...disclosed, message: input.message ?? null }),
+      disclosureEncrypted: this.views.seal({ ...disclosed, message: input.message ?? null }),
       status: S.SENT,
       sentAt: new Date(),
     });
@@ -590,7 +573,7 @@ export class ReferralService implements OnModuleInit {
         toStatus: move.to,
         actorId: move.by === 'SYSTEM' || viewer.kind === 'ANONYMOUS' ? null : viewer.userId,
         reason: move.reason ?? null,
-        noteEncrypted: this.cipher.encryptOptional(move.note, NOTE),
+        noteEncrypted: this.cipher.encryptOptional(move.note, REFERRAL_FIELDS.note),
         at: new Date(),
       },
       em,
@@ -664,132 +647,12 @@ export class ReferralService implements OnModuleInit {
       subjectId: found.candidateId,
       purpose: '紹介の確認',
     });
-    const [model] = await this.coordinatorModels([found]);
+    const [model] = await this.views.coordinatorModels([found]);
     return model;
-  }
-
-  private async coordinatorModels(found: ReferralEntity[]): Promise<ReferralModel[]> {
-    const ids = found.map((r) => r.id);
-    const [names, positions, history] = await Promise.all([
-      this.resourceNames(found),
-      this.referrals.waitlistPositions(ids),
-      this.referrals.historyOf(ids),
-    ]);
-    const aliases = new Map<string, string>();
-    for (const r of found)
-      if (!aliases.has(r.candidateId))
-        aliases.set(
-          r.candidateId,
-          (await this.candidates.forReferral(r.candidateId, { name: false, contact: false }))
-            .candidate.alias,
-        );
-    return found.map((r) =>
-      Object.assign(new ReferralModel(), {
-        ...this.common(r, names, positions),
-        alias: aliases.get(r.candidateId)!,
-        candidateId: r.candidateId,
-        organizationId: r.organizationId,
-        holdsSeat: r.holdsSeat,
-        endReason: r.endReason,
-        nextReferralId: r.nextReferralId,
-        createdAt: r.createdAt,
-        history: history.filter((e) => e.referralId === r.id).map((e) => this.event(e, true)),
-      }),
-    );
   }
 
   private async hostView(id: string): Promise<IncomingReferralModel> {
     if (RequestContext.signedIn().kind !== 'HOST') throw new NotFoundException('紹介', 'id');
-    return this.hostModel(await this.accessible(id, undefined, 'id'));
-  }
-
-  /**
-   * What the host sees: the pseudonym, pace, accommodations, time window and the coordinator's
-   * contact; once the referral holds a seat, the name and contact details the person agreed to
-   * share with hosts. Each view is a read of the person's data, in the audit log.
-   */
-  private async hostModel(r: ReferralEntity): Promise<IncomingReferralModel> {
-    const accepted = SEAT_STATES.includes(r.status);
-    const identity = {
-      name:
-        accepted &&
-        (await this.consent.allows(r.candidateId, ConsentRecipient.HOST, ConsentData.NAME)),
-      contact:
-        accepted &&
-        (await this.consent.allows(r.candidateId, ConsentRecipient.HOST, ConsentData.CONTACT)),
-    };
-    const [person, names, positions, history, coordinator] = await Promise.all([
-      this.candidates.forReferral(r.candidateId, identity),
-      this.resourceNames([r]),
-      this.referrals.waitlistPositions([r.id]),
-      this.referrals.historyOf([r.id]),
-      this.users.contactOf(r.coordinatorId),
-    ]);
-    await this.audit.record({
-      action: AuditAction.READ,
-      entityType: ENTITY,
-      entityId: r.id,
-      subjectId: r.candidateId,
-      purpose:
-        identity.name || identity.contact
-          ? '紹介の確認（受け入れ先、氏名・連絡先を含む）'
-          : '紹介の確認（受け入れ先）',
-    });
-    return Object.assign(new IncomingReferralModel(), {
-      ...this.common(r, names, positions),
-      alias: person.candidate.alias,
-      coordinator,
-      realName: person.realName,
-      contact: person.contact,
-      history: history.filter((e) => e.toStatus !== S.DRAFT).map((e) => this.event(e, false)),
-    });
-  }
-
-  private common(r: ReferralEntity, names: Map<string, string>, positions: Map<string, number>) {
-    const disclosure = this.decryptDisclosure(r);
-    return {
-      id: r.id,
-      status: r.status,
-      statusLabel: STATUS_LABELS[r.status],
-      resourceId: r.resourceId,
-      resourceName: names.get(r.resourceId) ?? '',
-      pace: disclosure.pace,
-      accommodations: disclosure.accommodations,
-      proposedWindow: r.proposedWindow,
-      message: disclosure.message,
-      waitlistPosition: positions.get(r.id) ?? null,
-      visitAt: r.visitAt,
-      declineReason: r.declineReason,
-      sentAt: r.sentAt,
-      updatedAt: r.updatedAt,
-    };
-  }
-
-  private event(e: ReferralEventEntity, withNote: boolean): ReferralEventModel {
-    return {
-      from: e.fromStatus,
-      to: e.toStatus,
-      label: STATUS_LABELS[e.toStatus],
-      at: e.at,
-      actorId: e.actorId,
-      reason: e.reason,
-      note: withNote ? this.cipher.decryptOptional(e.noteEncrypted, NOTE) : null,
-    };
-  }
-
-  private async resourceNames(found: ReferralEntity[]): Promise<Map<string, string>> {
-    const rows = await this.resources.findByIds([...new Set(found.map((r) => r.resourceId))]);
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
-  private encryptDisclosure(d: Disclosure): string {
-    return this.cipher.encrypt(JSON.stringify(d), DISCLOSURE);
-  }
-
-  private decryptDisclosure(r: ReferralEntity): Disclosure {
-    const json = this.cipher.decryptOptional(r.disclosureEncrypted, DISCLOSURE);
-    return json
-      ? (JSON.parse(json) as Disclosure)
-      : { pace: null, accommodations: [], message: null };
+    return this.views.hostModel(await this.accessible(id, undefined, 'id'));
   }
 }

@@ -337,7 +337,7 @@ export class MatchingService {
    * failing exactly one. The screen (match-screen.ts) runs over the municipality's listings in
    * memory: it drops those failing two filters for certain and ranks the rest by their score's
    * upper bound. Listings that may pass are then read in full and weighed, best bound first, in
-   * growing batches, until none left has a bound as high as the last match's score. The near
+   * growing batches, until none left could rank before the last match (`ranking`). The near
    * misses are the best of the listings read (the others, failing one filter for certain, are
    * read on, best bound first, only while fewer than asked were found). Answers how many
    * listings the pool held.

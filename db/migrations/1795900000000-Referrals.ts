@@ -77,6 +77,10 @@ export class Referrals1795900000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "idempotency_key" ADD CONSTRAINT "idempotency_key_municipality_fk" FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
+    // One open referral of a person to a listing (a double click must not take two seats).
+    await q.query(
+      `CREATE UNIQUE INDEX "referral_open_unique_idx" ON "referral"  ("candidate_id", "resource_id") WHERE status IN ('SENT', 'WAITLISTED', 'ACCEPTED', 'VISIT_SCHEDULED', 'PARTICIPATING', 'PAUSED')`,
+    );
     for (const table of TENANT_TABLES) {
       await q.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);

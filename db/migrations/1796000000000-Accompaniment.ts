@@ -14,10 +14,10 @@ export class Accompaniment1796000000000 implements MigrationInterface {
       `CREATE TYPE "public"."notification_kind" AS ENUM('REFERRAL_RECEIVED', 'REFERRAL_ANSWERED', 'WAITLIST_PROMOTED', 'FOLLOW_UP_OVERDUE')`,
     );
     await q.query(
-      `CREATE TYPE "public"."notification_email_status" AS ENUM('NONE', 'PENDING', 'SENT', 'FAILED')`,
+      `CREATE TYPE "public"."notification_email_status" AS ENUM('NONE', 'PENDING', 'SENDING', 'SENT', 'FAILED')`,
     );
     await q.query(
-      `CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "user_id" uuid NOT NULL, "kind" "public"."notification_kind" NOT NULL, "subject_id" uuid, "title" text NOT NULL, "body" text NOT NULL, "link" text NOT NULL, "read_at" TIMESTAMP WITH TIME ZONE, "email_status" "public"."notification_email_status" NOT NULL DEFAULT 'NONE', "email_attempts" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "notification_pkey" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "notification" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "user_id" uuid NOT NULL, "kind" "public"."notification_kind" NOT NULL, "subject_id" uuid, "title" text NOT NULL, "body" text NOT NULL, "mail_subject" text NOT NULL, "link" text NOT NULL, "read_at" TIMESTAMP WITH TIME ZONE, "email_status" "public"."notification_email_status" NOT NULL DEFAULT 'NONE', "email_attempts" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "notification_pkey" PRIMARY KEY ("id"))`,
     );
     await q.query(
       `CREATE INDEX "notification_email_idx" ON "notification"  ("email_status", "created_at")`,
@@ -68,6 +68,10 @@ export class Accompaniment1796000000000 implements MigrationInterface {
     );
     await q.query(
       `ALTER TABLE "follow_up" ADD CONSTRAINT "follow_up_done_by_fk" FOREIGN KEY ("done_by") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    // One automatic check-in of each rank per referral (two "first visits" at once schedule one).
+    await q.query(
+      `CREATE UNIQUE INDEX "follow_up_automatic_unique_idx" ON "follow_up"  ("referral_id", "sequence") WHERE anchor_on IS NOT NULL`,
     );
     for (const table of TENANT_TABLES) {
       await q.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);

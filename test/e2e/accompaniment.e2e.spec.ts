@@ -280,6 +280,24 @@ describe('accompaniment (伴走): the participation log, follow-ups and notifica
       expect(await followUps(id, 'DONE')).toHaveLength(4);
     });
 
+    it('an ended referral’s open check-in tells no one', async () => {
+      const id = await anAcceptedReferral('Oさん');
+      await gql(
+        host,
+        `mutation ($id: ID!) { logVisit(referralId: $id, on: "2026-09-01", minutes: 30) { id } }`,
+        { id },
+      );
+      await gql(csw, `mutation ($id: ID!) { endReferral(id: $id, reason: MOVED) { status } }`, {
+        id,
+      });
+      await t.app.get(AccompanimentService).notifyOverdue('2026-11-24');
+      const [{ told }] = await t.dataSource.query<{ told: number }[]>(
+        'SELECT count(*)::int AS told FROM follow_up WHERE referral_id = $1 AND overdue_notified_at IS NOT NULL',
+        [id],
+      );
+      expect(told).toBe(0);
+    });
+
     it('scheduled by hand (the host’s support too); refused in the past', async () => {
       const id = await anAcceptedReferral('Uさん');
       const { scheduleFollowUp } = await gql(
@@ -353,7 +371,9 @@ describe('accompaniment (伴走): the participation log, follow-ups and notifica
       expect(received.subject).toBe('新しい紹介が届きました（Wさん）');
       expect(received.text).toContain(`https://tsunagu.example.jp/host/referrals/${id}`);
       const answered = await smtp.mailTo(csw.user.email, '紹介に回答がありました（Wさん');
-      expect(answered.subject).toBe('紹介に回答がありました（Wさん：受け入れ決定）');
+      // The outcome and the listing stay in the inbox, behind the sign-in.
+      expect(answered.subject).toBe('紹介に回答がありました（Wさん）');
+      expect(answered.text).toContain(`https://tsunagu.example.jp/referrals/${id}`);
       for (const mail of [received, answered])
         for (const secret of [
           '佐藤',
@@ -361,6 +381,8 @@ describe('accompaniment (伴走): the participation log, follow-ups and notifica
           '静かな席',
           '短い決まった作業',
           '静かで人の少ない',
+          '食堂の配膳ボランティア',
+          '受け入れ決定',
         ])
           expect(`${mail.subject}\n${mail.text}`).not.toContain(secret);
       const { inbox } = await gql(host, `{ inbox { kind title link } }`);

@@ -122,6 +122,7 @@ describe('indicators for the 重層的支援会議, and their CSV', () => {
     await answer(referrals[1], '{ answer: ACCEPT }', 'b'); // full: waitlisted
     await answer(referrals[2], '{ answer: DECLINE, declineReason: NOT_A_FIT }', 'c');
     await t.gql(`query { searchResources(query: "けん玉教室") { totalCount } }`, {}, csw.auth);
+    await t.gql(`query { searchResources(query: "=SUM(1+1)") { totalCount } }`, {}, csw.auth);
   });
   afterAll(() => t?.close());
 
@@ -154,7 +155,10 @@ describe('indicators for the 重層的支援会議, and their CSV', () => {
       { key: 'NOT_A_FIT', label: '活動の内容が合わない', count: 1 },
     ]);
     expect(i.waitlists).toEqual([{ label: '町の縁側', count: 1 }]);
-    expect(i.searchesWithoutResult).toEqual([{ label: 'けん玉教室', count: 1 }]);
+    expect(i.searchesWithoutResult).toEqual([
+      { label: '=SUM(1+1)', count: 1 },
+      { label: 'けん玉教室', count: 1 },
+    ]);
     expect(i.unmetDemand).toEqual([
       { area: '西圏域', paceStage: 'SHORT_TASKS', weekday: 2, count: 1 },
       { area: '西圏域', paceStage: 'SHORT_TASKS', weekday: 6, count: 1 },
@@ -176,6 +180,8 @@ describe('indicators for the 重層的支援会議, and their CSV', () => {
     expect(lines).toContain('紹介（圏域別）,西圏域,,,2');
     expect(lines).toContain('紹介した人（支援の段階別）,プラン作成前（相談支援のみ）,,,1');
     expect(lines).toContain('結果のなかった検索,けん玉教室,,,1');
+    // A resident's search words never become a formula when the file is opened in Excel.
+    expect(lines).toContain(`結果のなかった検索,'=SUM(1+1),,,1`);
     expect(lines).toContain('結果のなかったマッチング,西圏域,短い決まった作業,土,1');
     expect(lines.join('\n')).not.toContain('指標1さん');
 

@@ -213,6 +213,42 @@ describe('referrals (つなぎ): consent, disclosure, answers, seats and history
     });
   });
 
+  describe('where a referral may go', () => {
+    it('never to another municipality’s listing, nor to the waitlist of a listing with room or none', async () => {
+      const elsewhere = await aCityWithAreas(t.dataSource, 134.5, 34.2);
+      const theirs = await aResource(t.dataSource, {
+        municipalityId: elsewhere.municipality.id,
+        organizationId: (
+          await anOrganization(t.dataSource, { municipalityId: elsewhere.municipality.id })
+        ).id,
+        name: '隣の市の居場所',
+      });
+      const person = await aPerson('Zさん');
+      const error = onlyError(
+        await t.gql(
+          SEND,
+          { input: { candidateId: person, resourceId: theirs.id }, key: newKey() },
+          csw.auth,
+        ),
+      );
+      expect(error.extensions?.field).toBe('input.resourceId');
+      expect(error.message).toContain('他の自治体の活動には紹介できません');
+      expect(await referralCount(person)).toBe(0);
+
+      const roomy = await aListing({ capacity: 3, hasWaitlist: true });
+      const noWaitlist = await aListing({ capacity: 3 });
+      for (const [listing, words] of [
+        [roomy, '定員に空きがあります'],
+        [noWaitlist, 'キャンセル待ちを受け付けていません'],
+      ] as const) {
+        const sent = await send(await aPerson('待ちさん'), listing.id);
+        const refused = onlyError(await answer(sent.id, { answer: 'WAITLIST' }));
+        expect(refused.extensions?.field).toBe('input.answer');
+        expect(refused.message).toContain(words);
+      }
+    });
+  });
+
   describe('what the host sees', () => {
     it('before acceptance: the pseudonym, pace, accommodations, time window and the coordinator’s contact — no name, no contact details', async () => {
       const listing = await aListing();

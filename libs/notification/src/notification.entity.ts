@@ -17,17 +17,22 @@ export enum NotificationKind {
   FOLLOW_UP_OVERDUE = 'FOLLOW_UP_OVERDUE',
 }
 
-/** Where its e-mail stands: none is sent without SMTP; PENDING ones are sent after the commit. */
+/**
+ * Where its e-mail stands: none without SMTP; PENDING until a sender claims it (SENDING), then
+ * SENT, or PENDING again to retry, or FAILED after the last attempt.
+ */
 export enum EmailStatus {
   NONE = 'NONE',
   PENDING = 'PENDING',
+  SENDING = 'SENDING',
   SENT = 'SENT',
   FAILED = 'FAILED',
 }
 
 /**
- * One message in a user's inbox, and its e-mail. The words name no one beyond the pseudonym: the
- * details are behind the link, for a signed-in user who may see them.
+ * One message in a user's inbox, and its e-mail. The inbox words may name the listing; the
+ * e-mail carries only its subject (what happened, and the pseudonym) and the link: the details
+ * are behind it, for a signed-in user who may see them.
  */
 @Entity('notification')
 @Index('notification_user_idx', ['userId', 'createdAt'])
@@ -63,6 +68,10 @@ export class NotificationEntity {
 
   @Column({ type: 'text' })
   body!: string;
+
+  /** The e-mail's subject: what happened and the pseudonym, nothing more. */
+  @Column({ name: 'mail_subject', type: 'text' })
+  mailSubject!: string;
 
   /** A path of the web app, e.g. /host/referrals/{id}. */
   @Column({ type: 'text' })

@@ -8,8 +8,11 @@ import { EmailStatus, NotificationEntity, NotificationKind } from './notificatio
 export interface Message {
   kind: NotificationKind;
   subjectId: string | null;
+  /** The inbox's words, for a signed-in user. */
   title: string;
   body: string;
+  /** The e-mail's only words beside the link: what happened, and the pseudonym. */
+  mailSubject: string;
   /** A path of the web app. */
   link: string;
 }
@@ -22,8 +25,8 @@ const BATCH = 50;
 /**
  * The in-app inbox, and e-mail through SMTP. A notification is written in the transaction of the
  * change it tells of, so it exists exactly when the change does; its e-mail goes out after the
- * commit (`kick`, and every few seconds for what is left), as an outbox. Without SMTP_URL there
- * is no e-mail, only the inbox.
+ * commit (`kick`, and every few seconds for what is left), as an outbox. The e-mail says only
+ * what happened and the pseudonym, with the link. Without SMTP_URL there is no e-mail.
  */
 @Injectable()
 export class NotificationService implements OnModuleInit, OnModuleDestroy {
@@ -40,8 +43,14 @@ export class NotificationService implements OnModuleInit, OnModuleDestroy {
     this.transport = config.mail.smtpUrl ? createTransport(config.mail.smtpUrl) : null;
   }
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     if (!this.transport) return;
+    // E-mails a stopped process had claimed are sent again (at most one extra copy).
+    await RequestContext.outside(() =>
+      this.dataSource.query(
+        `UPDATE notification SET email_status = 'PENDING' WHERE email_status = 'SENDING'`,
+      ),
+    );
     this.timer = setInterval(() => void this.kick(), DISPATCH_EVERY_MS);
     this.timer.unref();
   }
@@ -79,42 +88,49 @@ export class NotificationService implements OnModuleInit, OnModuleDestroy {
     return this.running;
   }
 
+  /**
+   * Claims pending e-mails in one statement (SKIP LOCKED: several processes may send), sends them
+   * outside any transaction (a slow mail server holds no database connection), then records each
+   * outcome on its own.
+   */
   private async dispatch(): Promise<number> {
     let sent = 0;
     try {
-      await this.dataSource.transaction(async (em) => {
-        const due = await em.query<
-          { id: string; title: string; body: string; link: string; email: string }[]
-        >(
-          `SELECT n.id, n.title, n.body, n.link, u.email_encrypted AS email
-             FROM notification n JOIN app_user u ON u.id = n.user_id
-            WHERE n.email_status = 'PENDING' AND u.status = 'ACTIVE'
-            ORDER BY n.created_at LIMIT ${BATCH} FOR UPDATE OF n SKIP LOCKED`,
-        );
-        for (const n of due) {
-          try {
-            await this.transport!.sendMail({
-              from: this.config.mail.from,
-              to: this.cipher.decrypt(n.email, EMAIL_FIELD),
-              subject: n.title,
-              text: `${n.body}\n\n${this.config.mail.publicBaseUrl}${n.link}\n\n（このメールは送信専用です。個人の情報はリンク先で、ログインしてご確認ください。）`,
-            });
-            await em.query(
-              `UPDATE notification SET email_status = 'SENT', email_attempts = email_attempts + 1 WHERE id = $1`,
-              [n.id],
-            );
-            sent++;
-          } catch (error) {
-            this.log.warn(`e-mail ${n.id} not sent: ${(error as Error).message}`);
-            await em.query(
-              `UPDATE notification SET email_attempts = email_attempts + 1,
-                      email_status = CASE WHEN email_attempts + 1 >= $2 THEN 'FAILED'::notification_email_status ELSE email_status END
-                WHERE id = $1`,
-              [n.id, MAX_ATTEMPTS],
-            );
-          }
+      const claimed = await this.dataSource.query<
+        { id: string; mail_subject: string; link: string; email: string }[]
+      >(
+        `WITH claimed AS (
+           UPDATE notification n SET email_status = 'SENDING', email_attempts = n.email_attempts + 1
+             FROM app_user u
+            WHERE u.id = n.user_id AND u.status = 'ACTIVE' AND n.id IN (
+                  SELECT id FROM notification WHERE email_status = 'PENDING'
+                   ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+           RETURNING n.id, n.mail_subject, n.link, u.email_encrypted AS email)
+         SELECT * FROM claimed`,
+      );
+      for (const n of claimed) {
+        let outcome: EmailStatus = EmailStatus.SENT;
+        try {
+          await this.transport!.sendMail({
+            from: this.config.mail.from,
+            to: this.cipher.decrypt(n.email, EMAIL_FIELD),
+            subject: n.mail_subject,
+            text: `${n.mail_subject}。詳しくは、ログインしてご確認ください。\n\n${this.config.mail.publicBaseUrl}${n.link}\n\n（このメールは送信専用です）`,
+          });
+          sent++;
+        } catch (error) {
+          this.log.warn(`e-mail ${n.id} not sent: ${(error as Error).message}`);
+          outcome = EmailStatus.PENDING;
         }
-      });
+        await this.dataSource.query(
+          `UPDATE notification SET email_status = CASE
+             WHEN $2::text = 'SENT' THEN 'SENT'::notification_email_status
+             WHEN email_attempts >= $3 THEN 'FAILED'::notification_email_status
+             ELSE 'PENDING'::notification_email_status END
+            WHERE id = $1`,
+          [n.id, outcome, MAX_ATTEMPTS],
+        );
+      }
     } catch (error) {
       this.log.error(`e-mail dispatch failed: ${(error as Error).message}`);
     }

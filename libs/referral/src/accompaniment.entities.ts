@@ -106,6 +106,10 @@ export enum FollowUpKind {
 @Entity('follow_up')
 @Index('follow_up_team_due_idx', ['teamId', 'doneAt', 'dueOn'])
 @Index('follow_up_referral_idx', ['referralId'])
+@Index('follow_up_automatic_unique_idx', ['referralId', 'sequence'], {
+  unique: true,
+  where: 'anchor_on IS NOT NULL',
+})
 export class FollowUpEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'follow_up_pkey' })
   id!: string;

@@ -272,14 +272,16 @@ export class AccompanimentService {
              FROM follow_up f JOIN referral r ON r.id = f.referral_id
              JOIN candidate c ON c.id = r.candidate_id JOIN resource s ON s.id = r.resource_id
             WHERE f.done_at IS NULL AND f.due_on < $1 AND f.overdue_notified_at IS NULL
+              AND r.status = ANY ($2::referral_status[])
             ORDER BY f.due_on FOR UPDATE OF f SKIP LOCKED`,
-          [today],
+          [today, SEAT_STATES],
         );
         for (const f of due) {
           await this.notifications.notify(em, f.municipality_id, [f.coordinator_id], {
             kind: NotificationKind.FOLLOW_UP_OVERDUE,
             subjectId: f.id,
             title: `フォローアップの期日が過ぎています（${f.alias}）`,
+            mailSubject: `フォローアップの期日が過ぎています（${f.alias}）`,
             body: `「${f.name}」に参加している${f.alias}のフォローアップ（期日 ${f.due_on}）がまだ記録されていません。`,
             link: '/follow-ups',
           });

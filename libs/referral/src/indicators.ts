@@ -235,8 +235,9 @@ export class IndicatorsService {
         WEEKDAYS[u.weekday],
         u.count,
       ]);
-    // A byte order mark: Excel in Japan opens UTF-8 CSV correctly only with one.
-    return `\uFEFF${stringify(rows)}`;
+    // A byte order mark: Excel in Japan opens UTF-8 CSV correctly only with one. Cells that
+    // would start a formula (residents' search words) are quoted with a leading apostrophe.
+    return `\uFEFF${stringify(rows, { escape_formulas: true })}`;
   }
 }
 

@@ -60,6 +60,10 @@ export enum EndReason {
 @Index('referral_resource_status_idx', ['resourceId', 'status', 'waitlistedAt'])
 @Index('referral_organization_status_idx', ['organizationId', 'status'])
 @Index('referral_municipality_status_idx', ['municipalityId', 'status'])
+@Index('referral_open_unique_idx', ['candidateId', 'resourceId'], {
+  unique: true,
+  where: `status IN ('SENT', 'WAITLISTED', 'ACCEPTED', 'VISIT_SCHEDULED', 'PARTICIPATING', 'PAUSED')`,
+})
 @Check(
   'referral_seat_states',
   `NOT holds_seat OR status IN ('ACCEPTED', 'VISIT_SCHEDULED', 'PARTICIPATING', 'PAUSED')`,

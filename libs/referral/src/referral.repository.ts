@@ -1,4 +1,4 @@
-import { EntityRepository, SignedInViewer } from '@app/common';
+import { EntityRepository, NotFoundException, SignedInViewer } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferralEntity, ReferralEventEntity, ReferralStatus } from './referral.entities';
@@ -83,6 +83,7 @@ export class ReferralRepository extends EntityRepository<ReferralEntity> {
     >(`SELECT id, capacity, seats_taken, has_waitlist FROM resource WHERE id = $1 FOR UPDATE`, [
       resourceId,
     ]);
+    if (!row) throw new NotFoundException('受け入れ先の活動', 'resourceId');
     return {
       id: row.id,
       capacity: row.capacity,
@@ -138,6 +139,14 @@ export class ReferralRepository extends EntityRepository<ReferralEntity> {
       })
       .orderBy('r.resource_id')
       .getMany();
+  }
+
+  /**
+   * Locks the person's row until the transaction ends: sending and a consent withdrawal take
+   * turns, so that no referral is sent under a consent being withdrawn.
+   */
+  async lockPerson(candidateId: string, em: EntityManager): Promise<void> {
+    await em.query('SELECT id FROM candidate WHERE id = $1 FOR UPDATE', [candidateId]);
   }
 
   /** A referral already open between this person and this listing. */

@@ -362,6 +362,19 @@ export class ReferralService implements OnModuleInit {
     if (problem) throw BadUserInputException.field('id', problem);
     const from = referral.status;
     let next = move;
+    if (move.to === S.WAITLISTED) {
+      const seats = await this.referrals.lockSeats(referral.resourceId, em);
+      if (!seats.hasWaitlist)
+        throw BadUserInputException.field(
+          'input.answer',
+          'この活動はキャンセル待ちを受け付けていません',
+        );
+      if (seats.capacity === null || seats.seatsTaken < seats.capacity)
+        throw BadUserInputException.field(
+          'input.answer',
+          '定員に空きがあります。キャンセル待ちではなく、受け入れるかお断りで回答してください',
+        );
+    }
     if (move.to === S.ACCEPTED && !referral.holdsSeat) {
       const seats = await this.referrals.lockSeats(referral.resourceId, em);
       if (seats.capacity === null || seats.seatsTaken < seats.capacity) {
@@ -428,6 +441,7 @@ export class ReferralService implements OnModuleInit {
    * hosts, every referral a host can see is withdrawn now (seats freed, waitlists moved on).
    */
   private async withdrawUnshared(candidateId: string, em: EntityManager): Promise<void> {
+    await this.referrals.lockPerson(candidateId, em);
     if (await this.sharedWithHosts(candidateId, em)) return;
     await this.withdrawBySystem(
       await this.referrals.openShared(candidateId, em),
@@ -466,6 +480,12 @@ export class ReferralService implements OnModuleInit {
         throw BadUserInputException.field('input.resourceId', '受け入れ先の活動が見つかりません');
       throw error;
     });
+    // Another municipality's host cannot see the referral, nor can its listing's seats be kept.
+    if (resource.municipalityId !== viewer.municipalityId)
+      throw BadUserInputException.field(
+        'input.resourceId',
+        '他の自治体の活動には紹介できません。その自治体の担当者にご相談ください',
+      );
     const repo = em.getRepository(ReferralEntity);
     return repo.save(
       repo.create({
@@ -510,12 +530,15 @@ export class ReferralService implements OnModuleInit {
    * of the person to it; what the host will be told is fixed now.
    */
   private async sendNow(referral: ReferralEntity, input: ReferralInput, em: EntityManager) {
+    await this.referrals.lockPerson(referral.candidateId, em);
     if (!(await this.sharedWithHosts(referral.candidateId, em)))
       throw BadUserInputException.field(
         'input.candidateId',
         '本人の同意（受け入れ先に仮名のプロフィールを伝えること）が記録されていないため送れません。同意を記録してから送ってください',
       );
     const resource = await this.catalogue.get(input.resourceId, em);
+    if (resource.municipalityId !== referral.municipalityId)
+      throw BadUserInputException.field('input.resourceId', '他の自治体の活動には紹介できません');
     if (resource.status !== ResourceStatus.ACTIVE)
       throw BadUserInputException.field(
         'input.resourceId',
@@ -606,29 +629,35 @@ export class ReferralService implements OnModuleInit {
       'SELECT name FROM resource WHERE id = $1',
       [r.resourceId],
     );
-    const words: Record<ReferralNotice, [string, string, string]> = {
-      REFERRAL_RECEIVED: [
-        `新しい紹介が届きました（${alias}）`,
-        `「${name}」への紹介が届きました。内容を確認して、受け入れ・キャンセル待ち・お断りのいずれかで回答してください。`,
-        `/host/referrals/${r.id}`,
-      ],
-      REFERRAL_ANSWERED: [
-        `紹介に回答がありました（${alias}：${STATUS_LABELS[r.status]}）`,
-        `「${name}」から回答がありました：${STATUS_LABELS[r.status]}`,
-        `/referrals/${r.id}`,
-      ],
-      WAITLIST_PROMOTED: [
-        `キャンセル待ちから繰り上がりました（${alias}）`,
-        `「${name}」に空きが出て、受け入れが決まりました。`,
-        `/referrals/${r.id}`,
-      ],
-    };
-    const [title, body, link] = words[kind];
+    // The inbox may say more; the e-mail only what happened, the pseudonym and the link.
+    const words: Record<ReferralNotice, [title: string, body: string, mail: string, link: string]> =
+      {
+        REFERRAL_RECEIVED: [
+          `新しい紹介が届きました（${alias}）`,
+          `「${name}」への紹介が届きました。内容を確認して、受け入れ・キャンセル待ち・お断りのいずれかで回答してください。`,
+          `新しい紹介が届きました（${alias}）`,
+          `/host/referrals/${r.id}`,
+        ],
+        REFERRAL_ANSWERED: [
+          `紹介に回答がありました（${alias}：${STATUS_LABELS[r.status]}）`,
+          `「${name}」から回答がありました：${STATUS_LABELS[r.status]}`,
+          `紹介に回答がありました（${alias}）`,
+          `/referrals/${r.id}`,
+        ],
+        WAITLIST_PROMOTED: [
+          `キャンセル待ちから繰り上がりました（${alias}）`,
+          `「${name}」に空きが出て、受け入れが決まりました。`,
+          `紹介の状況が変わりました（${alias}）`,
+          `/referrals/${r.id}`,
+        ],
+      };
+    const [title, body, mailSubject, link] = words[kind];
     await this.notifications.notify(em, r.municipalityId, userIds, {
       kind,
       subjectId: r.id,
       title,
       body,
+      mailSubject,
       link,
     });
   }

@@ -12,6 +12,7 @@ import {
   RequestContextMiddleware,
 } from '@app/common';
 import { buildDataSourceOptions } from '@app/database';
+import { HsdsModule } from '@app/hsds';
 import { AuthMiddleware, IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { MunicipalityModule } from '@app/municipality';
@@ -136,6 +137,7 @@ export class AppModule implements NestModule {
         MatchingModule,
         ReferralModule,
         NotificationModule,
+        HsdsModule,
       ],
       controllers: [HealthController],
     };

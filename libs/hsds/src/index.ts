@@ -1,0 +1,2 @@
+export * from './hsds.mapper';
+export * from './hsds.module';

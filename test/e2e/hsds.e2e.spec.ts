@@ -1,0 +1,174 @@
+import { loadConfig } from '@app/common';
+import { prepareDatabase } from '@db/prepare';
+import Ajv, { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { startTestApp, TestApp } from '../support/test-app';
+import { connect, ScratchDatabase, scratchDatabase } from '../support/test-database';
+
+/** The HSDS 3.0 schemas as published (../shared/hsds, beside the repository). */
+const HSDS = resolve(__dirname, '../../../shared/hsds');
+
+function validators() {
+  const read = (path: string) => JSON.parse(readFileSync(join(HSDS, path), 'utf8')) as object;
+  // The schemas carry keywords of their own (core, constraints, example…): not strict.
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  for (const file of readdirSync(join(HSDS, 'schema')))
+    ajv.addSchema(read(join('schema', file)), file);
+  // The compiled schemas are self-contained; each in an instance of its own (they share ids).
+  const compiled = (file: string) => {
+    const own = new Ajv({ strict: false, allErrors: true });
+    addFormats(own);
+    return own.compile(read(file));
+  };
+  return {
+    service: compiled('service.json'),
+    organization: compiled('organization.json'),
+    serviceAtLocation: compiled('service_at_location.json'),
+    taxonomy: ajv.getSchema('taxonomy.json')!,
+    taxonomyTerm: ajv.getSchema('taxonomy_term.json')!,
+  };
+}
+
+const valid = (validate: ValidateFunction, object: unknown, what: string) => {
+  if (!validate(object))
+    throw new Error(`${what} is not valid HSDS: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+};
+
+describe('the HSDS 3.0 API, over the whole demo dataset', () => {
+  let db: ScratchDatabase;
+  let ds: DataSource;
+  let t: TestApp;
+  let dataDir: string;
+  const schemas = validators();
+
+  beforeAll(async () => {
+    db = await scratchDatabase();
+    ds = await connect(db);
+    dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-hsds-'));
+    const secrets = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).secrets;
+    await prepareDatabase(
+      ds,
+      { migrateOnStart: true, demoSeed: true, production: false, dataDir, secrets },
+      db.embedded,
+    );
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await ds?.destroy();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const get = async (path: string) => {
+    const res = await fetch(`${t.baseUrl}/hsds${path}`);
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  /** Every page of a list, checking the paging fields on the way. */
+  const all = async (path: string, perPage = 50) => {
+    const items: Record<string, any>[] = [];
+    for (let page = 1; ; page++) {
+      const { status, body } = await get(
+        `${path}${path.includes('?') ? '&' : '?'}page=${page}&per_page=${perPage}`,
+      );
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        page_number: page,
+        size: body.contents.length,
+        first_page: page === 1,
+      });
+      items.push(...body.contents);
+      if (body.last_page) {
+        expect(items).toHaveLength(body.total_items);
+        return items;
+      }
+    }
+  };
+
+  it('answers what it is', async () => {
+    expect((await get('/')).body).toMatchObject({ version: '3.0' });
+  });
+
+  it('every service, with its locations and attributes, is valid HSDS — public listings only', async () => {
+    const services = await all('/services?full=true');
+    const [{ count }] = await ds.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM resource WHERE visibility = 'PUBLIC' AND status IN ('ACTIVE', 'PAUSED')`,
+    );
+    expect(services).toHaveLength(count);
+    expect(count).toBeGreaterThan(150);
+    for (const s of services) valid(schemas.service, s, `service ${s.id}`);
+    const one = (await get(`/services/${services[0].id}`)).body;
+    valid(schemas.service, one, 'a service by id');
+    expect(one.id).toBe(services[0].id);
+  });
+
+  it('a confidential place only at its area: no address, no point of its own, no host', async () => {
+    const confidential = await ds.query<{ id: string; lon: number; lat: number }[]>(
+      `SELECT r.id, ST_X(a.label_point) AS lon, ST_Y(a.label_point) AS lat FROM resource r JOIN area a ON a.id = r.area_id
+        WHERE r.confidential_location AND r.visibility = 'PUBLIC' AND r.status = 'ACTIVE'`,
+    );
+    expect(confidential.length).toBeGreaterThan(0);
+    for (const c of confidential) {
+      const s = (await get(`/services/${c.id}`)).body;
+      expect(s.organization_id).toBeUndefined();
+      const location = s.service_at_locations[0].location;
+      expect(location).toMatchObject({ latitude: c.lat, longitude: c.lon });
+      expect(location.organization_id).toBeUndefined();
+      expect(location.description).toContain('詳しい場所は公開していません');
+    }
+  });
+
+  it('organisations, services at locations, taxonomies and terms are valid HSDS', async () => {
+    const organizations = await all('/organizations', 20);
+    for (const o of organizations) valid(schemas.organization, o, `organization ${o.id}`);
+    const withServices = (await get(`/organizations/${organizations[0].id}`)).body;
+    valid(schemas.organization, withServices, 'an organization with its services');
+    for (const sal of await all('/service_at_locations?full=true', 100))
+      valid(schemas.serviceAtLocation, sal, `service_at_location ${sal.id}`);
+    const taxonomies = await all('/taxonomies');
+    expect(taxonomies).toHaveLength(2);
+    for (const x of taxonomies) valid(schemas.taxonomy, x, `taxonomy ${x.id}`);
+    const terms = await all('/taxonomy_terms', 100);
+    for (const x of terms) valid(schemas.taxonomyTerm, x, `taxonomy term ${x.id}`);
+    expect(terms.map((x) => x.name)).toContain('見学だけでも可');
+  });
+
+  it('filters: a taxonomy term (a theme, a pace attribute), an organisation, modified after', async () => {
+    const terms = await all('/taxonomy_terms', 100);
+    const observation = terms.find((x) => x.code === 'observation_visit')!;
+    const gentle = await all(`/services?taxonomy_term_id=${observation.id}`, 200);
+    const [{ count }] = await ds.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM resource WHERE visibility = 'PUBLIC' AND status IN ('ACTIVE', 'PAUSED') AND observation_visit`,
+    );
+    expect(gentle).toHaveLength(count);
+    for (const s of gentle)
+      expect(s.attributes.map((a: { taxonomy_term_id: string }) => a.taxonomy_term_id)).toContain(
+        observation.id,
+      );
+    const theme = terms.find((x) => x.taxonomy === 'つなぐ 活動テーマ')!;
+    for (const s of await all(`/services?taxonomy_term_id=${theme.id}`, 200))
+      expect(s.attributes.map((a: { taxonomy_term_id: string }) => a.taxonomy_term_id)).toContain(
+        theme.id,
+      );
+    expect((await get('/services?modified_after=2999-01-01T00:00:00Z')).body).toMatchObject({
+      total_items: 0,
+      empty: true,
+    });
+  });
+
+  it('refuses bad paging and unknown ids clearly', async () => {
+    const bad = await get('/services?per_page=1000');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'BAD_USER_INPUT', field: 'per_page' });
+    expect((await get('/services?taxonomy_term_id=nope')).body).toMatchObject({
+      field: 'taxonomy_term_id',
+    });
+    expect((await get('/services/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await get('/organizations/not-an-id')).status).toBe(404);
+  });
+});

@@ -155,6 +155,12 @@ describe('the HSDS 3.0 API, over the whole demo dataset', () => {
       expect(s.attributes.map((a: { taxonomy_term_id: string }) => a.taxonomy_term_id)).toContain(
         theme.id,
       );
+    const themed = await all(`/services?taxonomy_id=${theme.taxonomy_id}`, 200);
+    const [{ withThemes }] = await ds.query<{ withThemes: number }[]>(
+      `SELECT count(*)::int AS "withThemes" FROM resource
+        WHERE visibility = 'PUBLIC' AND status IN ('ACTIVE', 'PAUSED') AND cardinality(theme_codes) > 0`,
+    );
+    expect(themed).toHaveLength(withThemes);
     expect((await get('/services?modified_after=2999-01-01T00:00:00Z')).body).toMatchObject({
       total_items: 0,
       empty: true,

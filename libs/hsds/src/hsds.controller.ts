@@ -207,8 +207,9 @@ export class HsdsController {
       else filter.paceFlag = term.code as PaceFlag;
     }
     const taxonomyId = uuidOf(q, 'taxonomy_id');
-    if (taxonomyId && taxonomyId !== THEME_TAXONOMY.id && taxonomyId !== PACE_TAXONOMY.id)
-      throw BadUserInputException.field('taxonomy_id', '分類が見つかりません');
+    if (taxonomyId === THEME_TAXONOMY.id) filter.taxonomy = 'theme';
+    else if (taxonomyId === PACE_TAXONOMY.id) filter.taxonomy = 'pace';
+    else if (taxonomyId) throw BadUserInputException.field('taxonomy_id', '分類が見つかりません');
     return filter;
   }
 }

@@ -8,6 +8,8 @@ export interface ServiceFilter {
   organizationId?: string;
   themeCode?: string;
   paceFlag?: PaceFlag;
+  /** Services with any term of one of our taxonomies. */
+  taxonomy?: 'theme' | 'pace';
   modifiedAfter?: Date;
 }
 
@@ -56,6 +58,8 @@ export class HsdsRepository {
       );
     if (f.themeCode) where.push(`${bind(f.themeCode)} = ANY (r.theme_codes)`);
     if (f.paceFlag) where.push(FLAG_SQL[f.paceFlag]);
+    if (f.taxonomy === 'theme') where.push('cardinality(r.theme_codes) > 0');
+    if (f.taxonomy === 'pace') where.push(`(${Object.values(FLAG_SQL).join(' OR ')})`);
     if (f.modifiedAfter) where.push(`r.updated_at >= ${bind(f.modifiedAfter)}`);
     const flags = PACE_TERMS.map(([code]) => `'${code}', ${FLAG_SQL[code]}`).join(', ');
     const rows = await this.dataSource.query<(ServiceRow & { total: number })[]>(

@@ -13,6 +13,9 @@ export interface ServiceFilter {
   modifiedAfter?: Date;
 }
 
+/** A LIKE pattern matching `text` anywhere, its wildcards escaped. */
+const anywhere = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 export interface PageRequest {
   page: number;
   perPage: number;
@@ -49,7 +52,7 @@ export class HsdsRepository {
     const where = [`r.visibility = 'PUBLIC'`, `r.status IN ('ACTIVE', 'PAUSED')`];
     if (f.id) where.push(`r.id = ${bind(f.id)}::uuid`);
     if (f.search) {
-      const like = bind(`%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const like = bind(anywhere(f.search));
       where.push(`(r.name ILIKE ${like} OR r.description ILIKE ${like})`);
     }
     if (f.organizationId)
@@ -109,7 +112,7 @@ export class HsdsRepository {
       where.push(`o.id = $${params.length}::uuid`);
     }
     if (f.search) {
-      params.push(`%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(anywhere(f.search));
       where.push(`(o.name ILIKE $${params.length} OR o.name_kana ILIKE $${params.length})`);
     }
     params.push(page.perPage, (page.page - 1) * page.perPage);

@@ -155,6 +155,15 @@ describe('the HSDS 3.0 API, over the whole demo dataset', () => {
       expect(s.attributes.map((a: { taxonomy_term_id: string }) => a.taxonomy_term_id)).toContain(
         theme.id,
       );
+    const [{ word, named }] = await ds.query<{ word: string; named: number }[]>(
+      `SELECT w.word, (SELECT count(*)::int FROM resource r WHERE r.visibility = 'PUBLIC'
+                AND r.status IN ('ACTIVE', 'PAUSED') AND (r.name LIKE '%' || w.word || '%' OR r.description LIKE '%' || w.word || '%')) AS named
+         FROM (SELECT substring(name from 1 for 3) AS word FROM resource
+                WHERE visibility = 'PUBLIC' AND status = 'ACTIVE' ORDER BY name LIMIT 1) w`,
+    );
+    const found = await all(`/services?search=${encodeURIComponent(word)}`, 200);
+    expect(found).toHaveLength(named);
+    expect(found.length).toBeGreaterThan(0);
     const themed = await all(`/services?taxonomy_id=${theme.taxonomy_id}`, 200);
     const [{ withThemes }] = await ds.query<{ withThemes: number }[]>(
       `SELECT count(*)::int AS "withThemes" FROM resource

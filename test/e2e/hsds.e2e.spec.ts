@@ -2,6 +2,8 @@ import { loadConfig } from '@app/common';
 import { prepareDatabase } from '@db/prepare';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -174,6 +176,41 @@ describe('the HSDS 3.0 API, over the whole demo dataset', () => {
       total_items: 0,
       empty: true,
     });
+  });
+
+  it('exports everything as one JSON document, and as the tabular form (CSV per table) in a zip', async () => {
+    const services = await all('/services?full=true', 200);
+    const organizations = await all('/organizations', 200);
+    const json = (await get('/export.json')).body;
+    expect(json.version).toBe('3.0');
+    expect(json.services).toEqual(services);
+    expect(json.organizations).toEqual(organizations);
+    for (const s of json.services) valid(schemas.service, s, `exported service ${s.id}`);
+
+    const res = await fetch(`${t.baseUrl}/hsds/export.zip`);
+    expect(res.headers.get('content-type')).toContain('application/zip');
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const text = (name: string) => strFromU8(files[name]);
+    const pkg = JSON.parse(text('datapackage.json')) as {
+      resources: { name: string; path: string; schema: { fields: { name: string }[] } }[];
+    };
+    const table = (name: string) => {
+      const resource = pkg.resources.find((r) => r.name === name)!;
+      const rows = parse(text(resource.path), { columns: true }) as Record<string, string>[];
+      expect(Object.keys(rows[0] ?? {})).toEqual(resource.schema.fields.map((f) => f.name));
+      return rows;
+    };
+    expect(table('services').map((r) => r.id)).toEqual(services.map((s) => s.id));
+    expect(table('organizations')).toHaveLength(organizations.length);
+    expect(table('locations')).toHaveLength(services.length);
+    expect(table('schedules')).toHaveLength(services.flatMap((s) => s.schedules ?? []).length);
+    expect(table('attributes')).toHaveLength(services.flatMap((s) => s.attributes).length);
+    // Every row points at what exists.
+    const ids = new Set(services.map((s) => s.id));
+    for (const row of table('schedules')) expect(ids.has(row.service_id)).toBe(true);
+    const terms = new Set(table('taxonomy_terms').map((r) => r.id));
+    for (const row of table('attributes')) expect(terms.has(row.taxonomy_term_id)).toBe(true);
+    expect(JSON.parse(text('hsds.json')).services).toHaveLength(services.length);
   });
 
   it('refuses bad paging and unknown ids clearly', async () => {

@@ -1,5 +1,7 @@
 import { BadUserInputException, NotFoundException, Public } from '@app/common';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { HsdsPackage } from './hsds-package';
 import {
   organizationOf,
   PACE_TAXONOMY,
@@ -63,7 +65,10 @@ const bool = (v: string | undefined) => v === 'true' || v === '1';
 @Public()
 @Controller('hsds')
 export class HsdsController {
-  constructor(private readonly store: HsdsRepository) {}
+  constructor(
+    private readonly store: HsdsRepository,
+    private readonly packages: HsdsPackage,
+  ) {}
 
   @Get()
   about() {
@@ -73,6 +78,26 @@ export class HsdsController {
       openapi_url:
         'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json',
     };
+  }
+
+  /** The whole public catalogue as one HSDS JSON document. */
+  @Get('export.json')
+  async exportJson(@Res() res: Response): Promise<void> {
+    res
+      .status(200)
+      .type('application/json')
+      .setHeader('Content-Disposition', 'attachment; filename="hsds.json"')
+      .send(JSON.stringify(await this.packages.json()));
+  }
+
+  /** The tabular form: a CSV per table and datapackage.json, zipped (with hsds.json too). */
+  @Get('export.zip')
+  async exportZip(@Res() res: Response): Promise<void> {
+    res
+      .status(200)
+      .type('application/zip')
+      .setHeader('Content-Disposition', 'attachment; filename="hsds.zip"')
+      .send(Buffer.from(await this.packages.zip()));
   }
 
   @Get('services')

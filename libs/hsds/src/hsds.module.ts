@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { HsdsController } from './hsds.controller';
 import { HsdsRepository } from './hsds.repository';
+import { HsdsPackage } from './hsds-package';
 
 @Module({
-  providers: [HsdsRepository],
+  providers: [HsdsRepository, HsdsPackage],
   controllers: [HsdsController],
 })
 export class HsdsModule {}

@@ -196,7 +196,7 @@ describe('the HSDS 3.0 API, over the whole demo dataset', () => {
     };
     const table = (name: string) => {
       const resource = pkg.resources.find((r) => r.name === name)!;
-      const rows = parse(text(resource.path), { columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(text(resource.path), { columns: true });
       expect(Object.keys(rows[0] ?? {})).toEqual(resource.schema.fields.map((f) => f.name));
       return rows;
     };

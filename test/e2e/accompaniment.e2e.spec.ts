@@ -222,10 +222,18 @@ describe('accompaniment (伴走): the participation log, follow-ups and notifica
       ).toBe('FORBIDDEN');
     });
 
-    it('refuses what cannot be: a future day, a shorter "step up", an empty self-assessment', async () => {
+    it('refuses what cannot be: a future day, a day not on the calendar, a shorter "step up", an empty self-assessment', async () => {
       const id = await anAcceptedReferral('Sさん');
       const error = async (who: Signed, mutation: string) =>
         onlyError(await t.gql(`mutation ($id: ID!) { ${mutation} { id } }`, { id }, who.auth));
+      const noSuchDay = await error(
+        host,
+        'logVisit(referralId: $id, on: "2026-02-30", minutes: 30)',
+      );
+      expect(noSuchDay.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+      expect(
+        (await error(csw, 'scheduleFollowUp(referralId: $id, dueOn: "2099-04-31")')).extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueOn' });
       expect(
         (await error(host, 'logVisit(referralId: $id, on: "2099-01-01", minutes: 30)')).extensions
           ?.field,

@@ -5,6 +5,7 @@ import {
   BadUserInputException,
   ChangeFeed,
   FieldError,
+  isCalendarDate,
   NotFoundException,
   Page,
   RequestContext,
@@ -415,12 +416,6 @@ export class ResourceService {
       })),
     };
   }
-}
-
-/** A YYYY-MM-DD that exists on the calendar (no 2026-02-30). */
-function isCalendarDate(value: string): boolean {
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 function stripEmpty(value: Record<string, unknown>): Record<string, unknown> {

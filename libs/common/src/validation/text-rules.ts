@@ -9,6 +9,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { msg } from './messages';
 import { Trim, TrimToNull } from './transforms';
@@ -54,4 +55,18 @@ export const OptionalEmail = (label = 'メールアドレス'): PropertyDecorato
     IsOptional(),
     IsEmail({}, msg.format(label, 'info@example.jp')),
     MaxLength(254, msg.maxLength(label)),
+  );
+
+/** A YYYY-MM-DD that exists on the calendar (no 2026-02-30). */
+export function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** A day, YYYY-MM-DD, that exists on the calendar. */
+export const CalendarDate = (label: string, example: string): PropertyDecorator =>
+  ValidateBy(
+    { name: 'calendarDate', validator: { validate: isCalendarDate } },
+    msg.format(label, example),
   );

@@ -1,6 +1,6 @@
-import { OptionalText } from '@app/common';
+import { CalendarDate, OptionalText } from '@app/common';
 import { ArgsType, Field, ID, Int, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { FollowUpKind } from '../accompaniment.entities';
 
 registerEnumType(FollowUpKind, {
@@ -19,12 +19,6 @@ registerEnumType(FollowUpState, {
   description: 'OPEN 未実施 / DUE 期日が今日まで / OVERDUE 期日を過ぎた / DONE 実施済み',
 });
 
-/** A calendar date, YYYY-MM-DD. */
-const IsDay = (label: string) =>
-  Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    message: `${label}はYYYY-MM-DDの形で指定してください`,
-  });
-
 @ArgsType()
 class OnReferral {
   @Field(() => ID)
@@ -32,7 +26,7 @@ class OnReferral {
   referralId!: string;
 
   @Field({ description: 'The day (YYYY-MM-DD)' })
-  @IsDay('日付')
+  @CalendarDate('日付', '2026-11-24')
   on!: string;
 }
 
@@ -96,7 +90,7 @@ export class ScheduleFollowUpArgs {
   referralId!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @IsDay('期日')
+  @CalendarDate('期日', '2026-12-01')
   dueOn!: string;
 
   @Field(() => FollowUpKind, { defaultValue: FollowUpKind.CHECK_IN })

@@ -1,3 +1,4 @@
+import { likeAnywhere } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganizationRow, PACE_TERMS, PaceFlag, ServiceRow } from './hsds.mapper';
@@ -12,9 +13,6 @@ export interface ServiceFilter {
   taxonomy?: 'theme' | 'pace';
   modifiedAfter?: Date;
 }
-
-/** A LIKE pattern matching `text` anywhere, its wildcards escaped. */
-const anywhere = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface PageRequest {
   page: number;
@@ -52,7 +50,7 @@ export class HsdsRepository {
     const where = [`r.visibility = 'PUBLIC'`, `r.status IN ('ACTIVE', 'PAUSED')`];
     if (f.id) where.push(`r.id = ${bind(f.id)}::uuid`);
     if (f.search) {
-      const like = bind(anywhere(f.search));
+      const like = bind(likeAnywhere(f.search));
       where.push(`(r.name ILIKE ${like} OR r.description ILIKE ${like})`);
     }
     if (f.organizationId)
@@ -112,7 +110,7 @@ export class HsdsRepository {
       where.push(`o.id = $${params.length}::uuid`);
     }
     if (f.search) {
-      params.push(anywhere(f.search));
+      params.push(likeAnywhere(f.search));
       where.push(`(o.name ILIKE $${params.length} OR o.name_kana ILIKE $${params.length})`);
     }
     params.push(page.perPage, (page.page - 1) * page.perPage);

@@ -1,4 +1,4 @@
-import { Page, paginateKeyset, EntityRepository } from '@app/common';
+import { EntityRepository, likeAnywhere, Page, paginateKeyset } from '@app/common';
 import { areaAndInsideSql } from '@app/municipality';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -13,9 +13,6 @@ export interface OrganizationFilter {
   first?: number;
   after?: string;
 }
-
-/** Escapes LIKE wildcards so that user text matches literally. */
-const likeLiteral = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class OrganizationRepository extends EntityRepository<OrganizationEntity> {
@@ -34,7 +31,7 @@ export class OrganizationRepository extends EntityRepository<OrganizationEntity>
     }
     if (filter.nameContains) {
       qb.andWhere(`(o.name ILIKE :pattern ESCAPE '\\' OR o.name_kana ILIKE :pattern ESCAPE '\\')`, {
-        pattern: likeLiteral(filter.nameContains),
+        pattern: likeAnywhere(filter.nameContains),
       });
     }
     return paginateKeyset(qb, {

@@ -1,2 +1,3 @@
 export * from './entity.repository';
 export * from './tenant-scope';
+export * from './like';

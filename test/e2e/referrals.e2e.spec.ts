@@ -301,6 +301,57 @@ describe('referrals (つなぎ): consent, disclosure, answers, seats and history
       }
     });
 
+    it('the host’s list: each referral as disclosure allows it, none whose person withdrew consent', async () => {
+      const listing = await aListing({ name: '一覧の居場所' });
+      const accepted = await send(
+        await aPerson('一覧Aさん', ['HOST:PROFILE', 'HOST:NAME']),
+        listing.id,
+      );
+      await answer(accepted.id, { answer: 'ACCEPT' });
+      const waiting = await send(
+        await aPerson('一覧Bさん', ['HOST:PROFILE', 'HOST:NAME']),
+        listing.id,
+      );
+      const gone = await aPerson('一覧Cさん');
+      const withdrawn = await send(gone, listing.id);
+      const consents = (
+        await t.gql(
+          `query ($id: ID!) { consents(candidateId: $id) { id } }`,
+          { id: gone },
+          csw.auth,
+        )
+      ).data!.consents as { id: string }[];
+      for (const c of consents)
+        await t.gql(
+          `mutation ($id: ID!) { withdrawConsent(id: $id) { id } }`,
+          { id: c.id },
+          csw.auth,
+        );
+      const list = (
+        await t.gql(
+          `query ($r: ID!) { incomingReferrals(resourceId: $r) { id alias status realName contact } }`,
+          { r: listing.id },
+          host.auth,
+        )
+      ).data!.incomingReferrals as Record<string, unknown>[];
+      expect(list).toHaveLength(2);
+      expect(list).toContainEqual({
+        id: accepted.id,
+        alias: '一覧Aさん',
+        status: 'ACCEPTED',
+        realName: '田中 花子',
+        contact: null,
+      });
+      expect(list).toContainEqual({
+        id: waiting.id,
+        alias: '一覧Bさん',
+        status: 'SENT',
+        realName: null,
+        contact: null,
+      });
+      expect(list.map((r) => r.id)).not.toContain(withdrawn.id);
+    });
+
     it('another host sees nothing of it, nor does a coordinator of another team', async () => {
       const listing = await aListing();
       const sent = await send(await aPerson('Jさん'), listing.id);

@@ -88,6 +88,18 @@ export class CandidateRepository extends EntityRepository<CandidateEntity> {
       .find({ where: { candidateId }, order: { givenAt: 'DESC', id: 'ASC' } });
   }
 
+  /** Which of these people have an active consent covering the scope (one statement). */
+  async withActiveConsent(ids: string[], scope: string, em?: EntityManager): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await (em ?? this.dataSource.manager).query<{ id: string }[]>(
+      `SELECT DISTINCT candidate_id AS id FROM consent
+        WHERE candidate_id = ANY($1::uuid[]) AND $2 = ANY(scopes) AND withdrawn_at IS NULL
+          AND given_at <= now() AND (expires_at IS NULL OR expires_at > now())`,
+      [ids, scope],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Whether an active consent covers the scope (a fresh read: a withdrawal counts at once). */
   async hasActiveConsent(candidateId: string, scope: string, em?: EntityManager): Promise<boolean> {
     const rows: unknown[] = await (em ?? this.dataSource.manager).query(

@@ -308,33 +308,39 @@ export class CandidateService {
     if (problems.length) throw new BadUserInputException(problems);
   }
 
-  /**
-   * For a referral: the person's record and profile, whoever the viewer is, and with `identity`
-   * the name and contact details decrypted. The caller decides what may be shown (consent, the
-   * referral's state).
-   */
-  async forReferral(
-    id: string,
-    identity: { name: boolean; contact: boolean },
-    em?: EntityManager,
-  ): Promise<{
-    candidate: CandidateEntity;
-    profile: CandidateProfile | null;
-    realName: string | null;
-    contact: string | null;
-  }> {
+  /** For a referral being sent: the person's profile (what the host will be told of their pace). */
+  async profileForReferral(id: string, em?: EntityManager): Promise<CandidateProfile | null> {
     const candidate = await this.candidates.findById(id, em);
     if (!candidate) throw new NotFoundException('対象者', 'candidateId');
-    return {
-      candidate,
-      profile: this.profileOf(candidate),
-      realName: identity.name
-        ? this.cipher.decryptOptional(candidate.realNameEncrypted, CANDIDATE_FIELDS.realName)
-        : null,
-      contact: identity.contact
-        ? this.cipher.decryptOptional(candidate.contactEncrypted, CANDIDATE_FIELDS.contact)
-        : null,
-    };
+    return this.profileOf(candidate);
+  }
+
+  /**
+   * For referral views: each person's alias, and the name and contact details where `identity`
+   * allows them (the caller decides from consent and the referral's state). One read for all.
+   */
+  async sharedOf(
+    ids: string[],
+    identity: (id: string) => { name: boolean; contact: boolean },
+  ): Promise<Map<string, { alias: string; realName: string | null; contact: string | null }>> {
+    const found = ids.length ? await this.candidates.findByIds([...new Set(ids)]) : [];
+    return new Map(
+      found.map((c) => {
+        const allowed = identity(c.id);
+        return [
+          c.id,
+          {
+            alias: c.alias,
+            realName: allowed.name
+              ? this.cipher.decryptOptional(c.realNameEncrypted, CANDIDATE_FIELDS.realName)
+              : null,
+            contact: allowed.contact
+              ? this.cipher.decryptOptional(c.contactEncrypted, CANDIDATE_FIELDS.contact)
+              : null,
+          },
+        ];
+      }),
+    );
   }
 
   /** The support phase of each person, for counts (indicators): no other field is decrypted out. */

@@ -43,6 +43,15 @@ export class ConsentService {
     return this.candidates.hasActiveConsent(candidateId, scopeKey(recipient, data), em);
   }
 
+  /** Which of these people agree, now, to `data` being shared with `recipient`. */
+  allowingAmong(
+    candidateIds: string[],
+    recipient: ConsentRecipient,
+    data: ConsentData,
+  ): Promise<Set<string>> {
+    return this.candidates.withActiveConsent(candidateIds, scopeKey(recipient, data));
+  }
+
   async list(candidateId: string): Promise<ConsentModel[]> {
     await this.candidateService.requireVisible(candidateId);
     const rows = await this.candidates.consentsOf(candidateId);

@@ -45,18 +45,14 @@ export class ReferralViews {
       this.referrals.waitlistPositions(ids),
       this.referrals.historyOf(ids),
     ]);
-    const aliases = new Map<string, string>();
-    for (const r of found)
-      if (!aliases.has(r.candidateId))
-        aliases.set(
-          r.candidateId,
-          (await this.candidates.forReferral(r.candidateId, { name: false, contact: false }))
-            .candidate.alias,
-        );
+    const people = await this.candidates.sharedOf(
+      found.map((r) => r.candidateId),
+      () => ({ name: false, contact: false }),
+    );
     return found.map((r) =>
       Object.assign(new ReferralModel(), {
         ...this.common(r, names, positions),
-        alias: aliases.get(r.candidateId)!,
+        alias: people.get(r.candidateId)!.alias,
         candidateId: r.candidateId,
         organizationId: r.organizationId,
         holdsSeat: r.holdsSeat,
@@ -71,42 +67,61 @@ export class ReferralViews {
   /**
    * What the host sees: the pseudonym, pace, accommodations, time window and the coordinator's
    * contact; once the referral holds a seat, the name and contact details the person agreed to
-   * share with hosts. Each view is a read of the person's data, in the audit log.
+   * share with hosts. Each view is a read of the person's data, in the audit log. A few
+   * statements however many referrals.
    */
-  async hostModel(r: ReferralEntity): Promise<IncomingReferralModel> {
-    const accepted = SEAT_STATES.includes(r.status);
-    const identity = {
-      name:
-        accepted &&
-        (await this.consent.allows(r.candidateId, ConsentRecipient.HOST, ConsentData.NAME)),
-      contact:
-        accepted &&
-        (await this.consent.allows(r.candidateId, ConsentRecipient.HOST, ConsentData.CONTACT)),
-    };
-    const [person, names, positions, history, coordinator] = await Promise.all([
-      this.candidates.forReferral(r.candidateId, identity),
-      this.resourceNames([r]),
-      this.referrals.waitlistPositions([r.id]),
-      this.referrals.historyOf([r.id]),
-      this.users.contactOf(r.coordinatorId),
+  async hostModels(found: ReferralEntity[]): Promise<IncomingReferralModel[]> {
+    const ids = found.map((r) => r.id);
+    const seated = found.filter((r) => SEAT_STATES.includes(r.status));
+    const seatedPeople = [...new Set(seated.map((r) => r.candidateId))];
+    const [named, reachable] = await Promise.all([
+      this.consent.allowingAmong(seatedPeople, ConsentRecipient.HOST, ConsentData.NAME),
+      this.consent.allowingAmong(seatedPeople, ConsentRecipient.HOST, ConsentData.CONTACT),
     ]);
-    await this.audit.record({
-      action: AuditAction.READ,
-      entityType: 'referral',
-      entityId: r.id,
-      subjectId: r.candidateId,
-      purpose:
-        identity.name || identity.contact
-          ? '紹介の確認（受け入れ先、氏名・連絡先を含む）'
-          : '紹介の確認（受け入れ先）',
-    });
-    return Object.assign(new IncomingReferralModel(), {
-      ...this.common(r, names, positions),
-      alias: person.candidate.alias,
-      coordinator,
-      realName: person.realName,
-      contact: person.contact,
-      history: history.filter((e) => e.toStatus !== S.DRAFT).map((e) => this.event(e, false)),
+    const identity = (r: ReferralEntity) => {
+      const seat = SEAT_STATES.includes(r.status);
+      return {
+        name: seat && named.has(r.candidateId),
+        contact: seat && reachable.has(r.candidateId),
+      };
+    };
+    const coordinators = [...new Set(found.map((r) => r.coordinatorId))];
+    const [people, names, positions, history, contacts] = await Promise.all([
+      this.candidates.sharedOf(
+        found.map((r) => r.candidateId),
+        (id) => ({ name: named.has(id), contact: reachable.has(id) }),
+      ),
+      this.resourceNames(found),
+      this.referrals.waitlistPositions(ids),
+      this.referrals.historyOf(ids),
+      Promise.all(coordinators.map((id) => this.users.contactOf(id))),
+    ]);
+    const contactOf = new Map(coordinators.map((id, i) => [id, contacts[i]]));
+    await this.audit.record(
+      found.map((r) => ({
+        action: AuditAction.READ,
+        entityType: 'referral',
+        entityId: r.id,
+        subjectId: r.candidateId,
+        purpose:
+          identity(r).name || identity(r).contact
+            ? '紹介の確認（受け入れ先、氏名・連絡先を含む）'
+            : '紹介の確認（受け入れ先）',
+      })),
+    );
+    return found.map((r) => {
+      const person = people.get(r.candidateId)!;
+      const shown = identity(r);
+      return Object.assign(new IncomingReferralModel(), {
+        ...this.common(r, names, positions),
+        alias: person.alias,
+        coordinator: contactOf.get(r.coordinatorId)!,
+        realName: shown.name ? person.realName : null,
+        contact: shown.contact ? person.contact : null,
+        history: history
+          .filter((e) => e.referralId === r.id && e.toStatus !== S.DRAFT)
+          .map((e) => this.event(e, false)),
+      });
     });
   }
 

@@ -282,9 +282,12 @@ export class ReferralService implements OnModuleInit {
       { statuses: args.statuses ?? undefined, resourceId: args.resourceId ?? undefined },
       LIST_LIMIT,
     );
-    const shared: ReferralEntity[] = [];
-    for (const r of found) if (await this.sharedWithHosts(r.candidateId)) shared.push(r);
-    return Promise.all(shared.map((r) => this.views.hostModel(r)));
+    const consenting = await this.consent.allowingAmong(
+      found.map((r) => r.candidateId),
+      ConsentRecipient.HOST,
+      ConsentData.PROFILE,
+    );
+    return this.views.hostModels(found.filter((r) => consenting.has(r.candidateId)));
   }
 
   async incomingOne(id: string): Promise<IncomingReferralModel> {
@@ -547,11 +550,7 @@ export class ReferralService implements OnModuleInit {
     const open = await this.referrals.findOpen(referral.candidateId, input.resourceId, em);
     if (open && open.id !== referral.id)
       throw BadUserInputException.field('input.resourceId', 'この活動にはすでに紹介中です');
-    const { profile } = await this.candidates.forReferral(
-      referral.candidateId,
-      { name: false, contact: false },
-      em,
-    );
+    const profile = await this.candidates.profileForReferral(referral.candidateId, em);
     const disclosed = profile ? disclosureOf(profile) : { pace: null, accommodations: [] };
     Object.assign(referral, {
       resourceId: resource.id,
@@ -682,6 +681,7 @@ export class ReferralService implements OnModuleInit {
 
   private async hostView(id: string): Promise<IncomingReferralModel> {
     if (RequestContext.signedIn().kind !== 'HOST') throw new NotFoundException('紹介', 'id');
-    return this.views.hostModel(await this.accessible(id, undefined, 'id'));
+    const [model] = await this.views.hostModels([await this.accessible(id, undefined, 'id')]);
+    return model;
   }
 }

@@ -62,6 +62,16 @@ export enum HostNeedKind {
   MONEY = 'MONEY',
 }
 
+/** What an import could not know and a person should check. */
+export enum ToConfirm {
+  /** Placed at its area: no coordinates were given. */
+  PIN_LOCATION = 'PIN_LOCATION',
+  /** A schedule without times was given daytime hours. */
+  SCHEDULE_TIMES = 'SCHEDULE_TIMES',
+  /** Every other week (隔週) without a start: the first such day after the import was taken. */
+  SCHEDULE_START = 'SCHEDULE_START',
+}
+
 registerEnumType(ResourceKind, { name: 'ResourceKind' });
 registerEnumType(ResourceStatus, { name: 'ResourceStatus' });
 registerEnumType(Visibility, { name: 'Visibility' });
@@ -74,3 +84,4 @@ registerEnumType(PhysicalDemand, { name: 'PhysicalDemand' });
 registerEnumType(Residency, { name: 'Residency' });
 registerEnumType(ScheduleFrequency, { name: 'ScheduleFrequency' });
 registerEnumType(HostNeedKind, { name: 'HostNeedKind' });
+registerEnumType(ToConfirm, { name: 'ToConfirm', description: 'What a host is asked to check after an import.' });

@@ -19,6 +19,7 @@ import {
   Residency,
   ResourceKind,
   ResourceStatus,
+  ToConfirm,
   Visibility,
 } from './catalog.enums';
 
@@ -219,6 +220,14 @@ export class ResourceEntity {
 
   @Column({ type: 'enum', enum: Visibility, enumName: 'visibility', default: Visibility.PUBLIC })
   visibility!: Visibility;
+
+  /** The schedule as an imported list wrote it (毎週火曜 10時〜), kept until the host edits the rules. */
+  @Column({ name: 'schedule_text', type: 'text', nullable: true })
+  scheduleText!: string | null;
+
+  /** What the host is asked to confirm after an import (a pin on the map, assumed times). */
+  @Column({ name: 'to_confirm', type: 'text', array: true, default: () => `'{}'` })
+  toConfirm!: ToConfirm[];
 
   /*
    * Kept by database triggers for matching (migration MatchingAtScale), never written or read

@@ -17,7 +17,7 @@ import { AreaService, MunicipalityService } from '@app/municipality';
 import { OrganizationService } from '@app/organization';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ResourceKind, ResourceStatus, ScheduleFrequency } from './catalog.enums';
+import { ResourceKind, ResourceStatus, ScheduleFrequency, ToConfirm } from './catalog.enums';
 import { ResourceFilter, ResourcesArgs } from './dto/resource-filter.input';
 import {
   CreateResourceInput,
@@ -47,6 +47,18 @@ const KIND_LABELS: Record<ResourceKind, string> = {
   PROGRAM: 'プログラム',
 };
 const MAX_WINDOW_DAYS = 62;
+const SCHEDULE_DOUBTS = [ToConfirm.SCHEDULE_TIMES, ToConfirm.SCHEDULE_START];
+
+/**
+ * How a write is run: inside a caller's transaction (a savepoint, so that an import can drop one
+ * row and keep the rest), and with facts an import brings that no form sets.
+ */
+export interface WriteOptions {
+  em?: EntityManager;
+  imported?: Partial<
+    Pick<ResourceEntity, 'scheduleText' | 'toConfirm' | 'lastVerifiedAt' | 'status' | 'statusNote'>
+  >;
+}
 
 @Injectable()
 export class ResourceService {
@@ -125,9 +137,9 @@ export class ResourceService {
     return this.occurrences.between(resourceIds, from, to);
   }
 
-  async create(input: CreateResourceInput): Promise<ResourceEntity> {
+  async create(input: CreateResourceInput, options: WriteOptions = {}): Promise<ResourceEntity> {
     assertManages(input.municipalityId, input.organizationId);
-    return this.dataSource.transaction(async (em) => {
+    return this.transaction(options.em, async (em) => {
       await this.municipalities.requireExisting(input.municipalityId, em);
       const problems = [
         ...(await this.organizationProblems(input.municipalityId, input.organizationId, em)),
@@ -149,6 +161,7 @@ export class ResourceService {
           ...(await this.columnsFrom(input.municipalityId, input, null, em)),
           // Entering a listing is a person confirming it.
           lastVerifiedAt: new Date(),
+          ...options.imported,
         },
         em,
       );
@@ -158,8 +171,12 @@ export class ResourceService {
     });
   }
 
-  async update(id: string, input: UpdateResourceInput): Promise<ResourceEntity> {
-    return this.dataSource.transaction(async (em) => {
+  async update(
+    id: string,
+    input: UpdateResourceInput,
+    options: WriteOptions = {},
+  ): Promise<ResourceEntity> {
+    return this.transaction(options.em, async (em) => {
       const current = await this.requireForWrite(id, em);
       const problems = [
         ...this.fieldProblems(input, current),
@@ -172,6 +189,8 @@ export class ResourceService {
           ...(input.name !== undefined && { name: input.name }),
           ...(input.status !== undefined && { status: input.status }),
           ...(await this.columnsFrom(current.municipalityId, input, current, em)),
+          ...this.confirmedBy(input, current),
+          ...options.imported,
         },
         em,
       );
@@ -224,6 +243,28 @@ export class ResourceService {
       await this.changes.publish({ resourceIds: [id] }, em);
       return saved;
     });
+  }
+
+  private transaction<T>(em: EntityManager | undefined, work: (em: EntityManager) => Promise<T>) {
+    return em ? em.transaction(work) : this.dataSource.transaction(work);
+  }
+
+  /**
+   * An edit answers what an import left to confirm: a pin answers the location, new rules the
+   * schedule (and replace the imported wording of it).
+   */
+  private confirmedBy(
+    input: UpdateResourceInput,
+    current: ResourceEntity,
+  ): Partial<Pick<ResourceEntity, 'toConfirm' | 'scheduleText'>> {
+    const answered = [
+      ...(input.location ? [ToConfirm.PIN_LOCATION] : []),
+      ...(input.schedules || input.sessions ? SCHEDULE_DOUBTS : []),
+    ];
+    return {
+      ...(answered.length && { toConfirm: current.toConfirm.filter((c) => !answered.includes(c)) }),
+      ...((input.schedules || input.sessions) && { scheduleText: null }),
+    };
   }
 
   private async requireForWrite(id: string, em: EntityManager): Promise<ResourceEntity> {

@@ -14,3 +14,4 @@ export * from './validation';
 export * from './common.module';
 export * from './persistence';
 export * from './objects';
+export * from './dates';

@@ -261,8 +261,9 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       continue;
     }
     // Parenthesised parts: a validity period, a holiday rule, a weekday after a date, or a note.
-    let from: string | null = null;
-    let to: string | null = null;
+    // Set inside the replace callback below, which TypeScript's narrowing does not follow.
+    let from = null as string | null;
+    let to = null as string | null;
     let closedOnHolidays = true;
     const notes: string[] = [];
     rest = rest.replace(/[（(]([^（()）]*)[)）]/g, (_, inner: string) => {

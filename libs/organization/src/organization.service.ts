@@ -51,9 +51,10 @@ export class OrganizationService {
     });
   }
 
-  async create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
+  /** Inside the caller's transaction when `em` is given (an import creates hosts as it goes). */
+  async create(input: CreateOrganizationInput, em?: EntityManager): Promise<OrganizationEntity> {
     assertManages(input.municipalityId);
-    return this.dataSource.transaction(async (em) => {
+    const work = async (em: EntityManager) => {
       await this.municipalities.requireExisting(input.municipalityId, em);
       const { location, areaId, ...fields } = input;
       return this.organizations.save(
@@ -70,7 +71,8 @@ export class OrganizationService {
         },
         em,
       );
-    });
+    };
+    return em ? work(em) : this.dataSource.transaction(work);
   }
 
   async update(id: string, input: UpdateOrganizationInput): Promise<OrganizationEntity> {

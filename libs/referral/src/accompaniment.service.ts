@@ -6,6 +6,7 @@ import {
   FieldCipher,
   NotFoundException,
   RequestContext,
+  todayInJapan,
 } from '@app/common';
 import { NotificationKind, NotificationService } from '@app/notification';
 import { Inject, Injectable } from '@nestjs/common';
@@ -36,8 +37,6 @@ const FOLLOW_UP_NOTE = 'follow_up.note';
 const ENTITY = 'participation_entry';
 
 /** Today in Japan, YYYY-MM-DD. */
-export const todayInJapan = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
 const day = (d: Date) => format(d, 'yyyy-MM-dd');
 
 /**

@@ -9,6 +9,7 @@ import {
   ResourceKind,
   ScheduleFrequency,
   ResourceStatus,
+  ToConfirm,
   Visibility,
 } from '../catalog.enums';
 import type { ResourceAccess } from '../resource-policy';
@@ -109,6 +110,15 @@ export class ResourceModel {
   @Field(() => Fee) fee!: Fee;
   @Field(() => [String]) tags!: string[];
   @Field(() => Visibility) visibility!: Visibility;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The schedule in the words of the list it was imported from, until the rules are edited.',
+  })
+  scheduleText!: string | null;
+  @Field(() => [ToConfirm], {
+    description: 'What the host is asked to check after an import; empty for the public.',
+  })
+  toConfirm!: ToConfirm[];
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 
@@ -173,6 +183,8 @@ export class ResourceModel {
       fee: { yen: e.feeYen, isFree: e.feeYen === 0, note: e.feeNote },
       tags: e.tags,
       visibility: e.visibility,
+      scheduleText: e.scheduleText,
+      toConfirm: access.sensitiveDetails ? e.toConfirm : [],
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
       municipalityId: e.municipalityId,

@@ -11,6 +11,7 @@ import {
 import { AuditLogEntity } from '@app/audit';
 import { CANDIDATE_ENTITIES } from '@app/candidate';
 import { IDENTITY_ENTITIES } from '@app/identity';
+import { IMPORT_ENTITIES } from '@app/import';
 import { MatchingSettingsEntity, MatchMissEntity } from '@app/matching';
 import { AreaEntity, MunicipalityEntity } from '@app/municipality';
 import { NotificationEntity } from '@app/notification';
@@ -39,4 +40,5 @@ export const ALL_ENTITIES = [
   MatchMissEntity,
   ...REFERRAL_ENTITIES,
   NotificationEntity,
+  ...IMPORT_ENTITIES,
 ];

@@ -11,6 +11,7 @@ import { ListingIndex1795800000000 } from './1795800000000-ListingIndex';
 import { Referrals1795900000000 } from './1795900000000-Referrals';
 import { Accompaniment1796000000000 } from './1796000000000-Accompaniment';
 import { Indicators1796100000000 } from './1796100000000-Indicators';
+import { CatalogImport1796200000000 } from './1796200000000-CatalogImport';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS = [
   Referrals1795900000000,
   Accompaniment1796000000000,
   Indicators1796100000000,
+  CatalogImport1796200000000,
 ];

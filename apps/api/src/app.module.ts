@@ -13,6 +13,7 @@ import {
 } from '@app/common';
 import { buildDataSourceOptions } from '@app/database';
 import { HsdsModule } from '@app/hsds';
+import { ImportModule } from '@app/import';
 import { AuthMiddleware, IdentityModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { MunicipalityModule } from '@app/municipality';
@@ -138,6 +139,7 @@ export class AppModule implements NestModule {
         ReferralModule,
         NotificationModule,
         HsdsModule,
+        ImportModule,
       ],
       controllers: [HealthController],
     };

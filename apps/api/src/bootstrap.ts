@@ -4,6 +4,8 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { MAX_IMPORT_BYTES } from '@app/import';
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
 
 /** Builds the api around a database URL. Used by `main.ts` and by the end-to-end tests. */
 export async function createApp(
@@ -23,6 +25,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // GraphQL documents and inputs are small; a larger body is refused before it is parsed.
   app.useBodyParser('json', { limit: '100kb' });
+  // Files (the catalogue import) come as GraphQL multipart requests, one file, up to 20 MB.
+  app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_IMPORT_BYTES, maxFiles: 1 }));
   // One reverse proxy in front: its X-Forwarded-For entry, not one a client wrote, is the address.
   if (config.auth.trustProxy) app.set('trust proxy', 1);
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());

@@ -11,3 +11,4 @@ export * from './resource.service';
 export * from './dto/resource-filter.input';
 export * from './resource.repository';
 export { exactLocationVisibleTo, isVisibleTo, visibleTo } from './resource-policy';
+export * from './dto/resource.input';

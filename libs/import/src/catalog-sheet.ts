@@ -5,6 +5,7 @@ import {
   Residency,
   ResourceKind,
   ResourceStatus,
+  ToConfirm,
   Visibility,
 } from '@app/catalog';
 import { isCalendarDate } from '@app/common';
@@ -80,6 +81,8 @@ export interface CatalogRecord {
   sessionCount: number | null;
   format: string | null;
   lastVerifiedOn: string | null;
+  /** What a host is asked to check (not a column: the import works it out). */
+  toConfirm: ToConfirm[];
 }
 
 /** What reading a row needs from outside: today's date and the theme list. */
@@ -523,6 +526,7 @@ export function emptyRecord(): CatalogRecord {
     sessionCount: null,
     format: null,
     lastVerifiedOn: null,
+    toConfirm: [],
   };
 }
 
@@ -561,7 +565,8 @@ export function readRow(
   for (const c of COLUMNS) {
     if (!(c.key in headers)) continue;
     c.fills.forEach((k) => present.add(k));
-    const cell = (cells[c.key] ?? '').trim();
+    // A leading ' is how the CSV export keeps a cell from running as a formula in Excel.
+    const cell = (cells[c.key] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
     if (!cell) continue;
     const error = c.read(cell, record, ctx);
     if (error) problem(errors, c.key, error);

@@ -1,0 +1,586 @@
+import {
+  CreateResourceInput,
+  ResourceKind,
+  ResourceService,
+  ToConfirm,
+  UpdateResourceInput,
+} from '@app/catalog';
+import {
+  assertManages,
+  BadUserInputException,
+  DomainException,
+  todayInJapan,
+  toFieldErrors,
+} from '@app/common';
+import { OrganizationService, OrganizationType } from '@app/organization';
+import { Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { CatalogRecordsRepository } from './catalog-records.repository';
+import {
+  CatalogRecord,
+  CellProblem,
+  cellsOf,
+  ColumnKey,
+  columnByKey,
+  columnForHeader,
+  COLUMNS,
+  EXPORTED_COLUMNS,
+  readRow,
+  SheetContext,
+} from './catalog-sheet';
+import { ImportLinkEntity } from './import.entities';
+import { AreaPlace, ImportRepository } from './import.repository';
+import { normalizeText, ScheduleDoubt } from './schedule-text';
+import { readSheet, SheetError } from './sheet-reader';
+
+export enum RowAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  UNCHANGED = 'UNCHANGED',
+  REJECT = 'REJECT',
+}
+
+/** A column the file changes whose value a person has edited since the last import. */
+export interface Conflict {
+  column: string;
+  current: string;
+  file: string;
+  /** Whether the file's value was written (only when asked to overwrite). */
+  overwritten: boolean;
+}
+
+export interface RowReport {
+  /** The row number as Excel shows it. */
+  line: number;
+  action: RowAction;
+  name: string | null;
+  resourceId: string | null;
+  errors: CellProblem[];
+  warnings: CellProblem[];
+  /** The columns an update changes. */
+  changed: string[];
+  conflicts: Conflict[];
+}
+
+export interface ColumnUse {
+  header: string;
+  /** Our column key, or null when the file's column is not read. */
+  column: ColumnKey | null;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  format: string;
+  headerLine: number;
+  mapping: ColumnUse[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  conflicts: number;
+  rows: RowReport[];
+}
+
+export interface ImportRequest {
+  municipalityId: string;
+  bytes: Buffer;
+  /** The file's header → our column key (null: ignore the column); headers not named are guessed. */
+  mapping?: Record<string, string | null>;
+  /** A saved mapping to start from. */
+  mappingName?: string | null;
+  /** For files without a 種類 column. */
+  defaultKind?: ResourceKind | null;
+  dryRun: boolean;
+  /** Write the file's value even where a host has edited the field since the last import. */
+  overwriteEdits?: boolean;
+}
+
+/** Thrown to roll a dry run back once its report is complete. */
+interface Place {
+  location: { latitude: number; longitude: number } | null;
+  areaId: string | null;
+  toConfirm: ToConfirm[];
+}
+
+/** What every row of one file shares. */
+interface RowSite {
+  municipalityId: string;
+  areas: AreaPlace[];
+  headers: Partial<Record<ColumnKey, string>>;
+  present: Set<keyof CatalogRecord>;
+  out: RowReport;
+}
+
+const DOUBTS: Record<ScheduleDoubt, ToConfirm> = {
+  TIMES_ASSUMED: ToConfirm.SCHEDULE_TIMES,
+  START_ASSUMED: ToConfirm.SCHEDULE_START,
+};
+const SCHEDULE_DOUBTS = Object.values(DOUBTS);
+const LOCATION_COLUMNS = ['緯度', '経度', '地区', '住所', 'オンラインのみ'];
+/** A report nobody reads: placing an unchanged location again says nothing. */
+const QUIET = { warnings: [] } as unknown as RowReport;
+
+class DryRun extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+const ORGANIZATION_TYPES: [RegExp, OrganizationType][] = [
+  [/NPO|特定非営利/i, OrganizationType.NPO],
+  [/社会福祉協議会|社協/, OrganizationType.SOCIAL_WELFARE_COUNCIL],
+  [/社会福祉法人/, OrganizationType.SOCIAL_WELFARE_CORPORATION],
+  [/自治会|町内会|町会|区会/, OrganizationType.NEIGHBORHOOD_ASSOCIATION],
+  [/株式会社|有限会社|合同会社|\(株\)|（株）/, OrganizationType.COMPANY],
+  [/寺|神社|教会/, OrganizationType.TEMPLE_OR_SHRINE],
+  [/農園|農場|ファーム/, OrganizationType.FARM],
+  [/ボランティア/, OrganizationType.VOLUNTEER_GROUP],
+  [/病院|クリニック|診療所/, OrganizationType.MEDICAL],
+  [/学校|大学|高校|中学/, OrganizationType.SCHOOL],
+  [/市役所|区役所|町役場|村役場|市$|町$|村$|課$/, OrganizationType.GOVERNMENT],
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const keyText = (text: string | null) => normalizeText(text ?? '').replace(/\s/g, '').toLowerCase();
+
+/** Where an input field's error belongs in the spreadsheet. */
+const FIELD_COLUMNS: [RegExp, ColumnKey][] = [
+  [/^organizationId/, 'organizationName'],
+  [/^contact\.name/, 'contactName'],
+  [/^contact\.phone/, 'contactPhone'],
+  [/^contact\.email/, 'contactEmail'],
+  [/^contact/, 'contact'],
+  [/^location/, 'latitude'],
+  [/^areaId/, 'areaName'],
+  [/^openings\.(capacity|seatsTaken)/, 'capacity'],
+  [/^openings\.booking/, 'booking'],
+  [/^openings\.hasWaitlist/, 'hasWaitlist'],
+  [/^eligibility\.(minAge|maxAge)/, 'minAge'],
+  [/^eligibility\.(\w+)/, 'targetGroups'],
+  [/^fee/, 'feeYen'],
+  [/^(schedules|sessions)/, 'scheduleText'],
+  [/^closures/, 'closures'],
+  [/^(profile|details)\.(\w+)/, 'name'],
+];
+
+/**
+ * Brings a municipality's own list of places (CSV or Excel) into the catalogue: each row is read,
+ * checked by the same rules as a form, and created, updated or rejected with its reasons. A dry
+ * run does all of it and rolls back. One bad row never stops the others (each row is a savepoint).
+ */
+@Injectable()
+export class ImportService {
+  private readonly log = new Logger(ImportService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly imports: ImportRepository,
+    private readonly records: CatalogRecordsRepository,
+    private readonly resources: ResourceService,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async run(request: ImportRequest): Promise<ImportReport> {
+    assertManages(request.municipalityId);
+    const saved = request.mappingName
+      ? await this.imports.mappingNamed(request.municipalityId, request.mappingName)
+      : null;
+    if (request.mappingName && !saved)
+      throw BadUserInputException.field('mappingName', `保存された対応表「${request.mappingName}」がありません`);
+    const explicit = { ...saved?.columns, ...request.mapping };
+    let sheet;
+    try {
+      sheet = await readSheet(request.bytes, Object.keys(explicit));
+    } catch (e) {
+      if (e instanceof SheetError) throw BadUserInputException.field('file', e.message);
+      throw e;
+    }
+    const mapping = this.mappingFor(sheet.headers, explicit);
+    const defaultKind = request.defaultKind ?? (saved?.defaultKind as ResourceKind | null) ?? null;
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const report = await this.apply(request, sheet, mapping, defaultKind, em);
+        if (request.dryRun) throw new DryRun(report);
+        return report;
+      });
+    } catch (e) {
+      if (e instanceof DryRun) return e.report;
+      throw e;
+    }
+  }
+
+  /** Each header of the file → our column: as mapped, else recognised, each column used once. */
+  private mappingFor(headers: string[], explicit: Record<string, string | null>): ColumnUse[] {
+    const used = new Set<ColumnKey>();
+    const uses = headers.map((header): ColumnUse => {
+      const chosen = header in explicit ? explicit[header] : columnForHeader(header)?.key ?? null;
+      if (chosen !== null && chosen !== undefined && !COLUMNS.some((c) => c.key === chosen))
+        throw BadUserInputException.field('mapping', `「${header}」の対応先「${chosen}」という列はありません`);
+      const column = (chosen ?? null) as ColumnKey | null;
+      if (!column || used.has(column)) return { header, column: null };
+      used.add(column);
+      return { header, column };
+    });
+    if (!used.has('name'))
+      throw BadUserInputException.field(
+        'mapping',
+        `「名称」にあたる列が見つかりません。見出し: ${headers.filter(Boolean).join('、')}`,
+      );
+    return uses;
+  }
+
+  private async apply(
+    request: ImportRequest,
+    sheet: Awaited<ReturnType<typeof readSheet>>,
+    mapping: ColumnUse[],
+    defaultKind: ResourceKind | null,
+    em: EntityManager,
+  ): Promise<ImportReport> {
+    const municipalityId = request.municipalityId;
+    const today = todayInJapan();
+    const ctx: SheetContext = { today, themes: await this.resources.themes() };
+    const headers: Partial<Record<ColumnKey, string>> = {};
+    mapping.forEach((m) => {
+      if (m.column) headers[m.column] = m.header;
+    });
+    const areas = await this.imports.areas(municipalityId, em);
+    const organizations = new Map(
+      (await this.imports.organizations(municipalityId, em)).map((o) => [keyText(o.name), o.id]),
+    );
+    const links = new Map((await this.imports.links(municipalityId, em)).map((l) => [l.externalKey, l]));
+    const linksByResource = new Map([...links.values()].map((l) => [l.resourceId, l]));
+    const listings = await this.imports.listings(municipalityId, em);
+    const byId = new Set(listings.map((l) => l.id));
+    const byNameAddress = new Map(listings.map((l) => [`na:${keyText(l.name)}|${keyText(l.address)}`, l.id]));
+
+    // First pass: read every row and find the listing each one is.
+    const seen = new Map<string, number>();
+    const rows = sheet.rows.map((row) => {
+      const cells: Partial<Record<ColumnKey, string>> = {};
+      mapping.forEach((m, i) => {
+        if (m.column) cells[m.column] = row.cells[i] ?? '';
+      });
+      const read = readRow(cells, headers, ctx, { kind: defaultKind });
+      const r = read.record;
+      const key = r.externalId ? `id:${keyText(r.externalId)}` : `na:${keyText(r.name)}|${keyText(r.address)}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined && r.name)
+        read.errors.push({
+          column: headers[r.externalId ? 'externalId' : 'name'] ?? '名称',
+          message: `${earlier}行目と同じ活動です（${r.externalId ? '外部IDが同じ' : '名称と住所が同じ'}）`,
+        });
+      else seen.set(key, row.line);
+      const targetId =
+        links.get(key)?.resourceId ??
+        (r.externalId && UUID.test(r.externalId) && byId.has(r.externalId.toLowerCase())
+          ? r.externalId.toLowerCase()
+          : (byNameAddress.get(`na:${keyText(r.name)}|${keyText(r.address)}`) ?? null));
+      return { line: row.line, read, key, targetId };
+    });
+    const targets = rows.flatMap((r) => (r.targetId && !r.read.errors.length ? [r.targetId] : []));
+    const current = targets.length ? await this.records.records(municipalityId, targets, em) : new Map();
+
+    const report: ImportReport = {
+      dryRun: request.dryRun,
+      format: sheet.format,
+      headerLine: sheet.headerLine,
+      mapping,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      conflicts: 0,
+      rows: [],
+    };
+    const newLinks: Omit<ImportLinkEntity, 'id'>[] = [];
+    const importedAt = new Date();
+    for (const row of rows) {
+      const { read } = row;
+      const r = read.record;
+      const out: RowReport = {
+        line: row.line,
+        action: RowAction.REJECT,
+        name: r.name || null,
+        resourceId: row.targetId,
+        errors: read.errors,
+        warnings: read.warnings,
+        changed: [],
+        conflicts: [],
+      };
+      report.rows.push(out);
+      if (out.errors.length) {
+        report.rejected++;
+        continue;
+      }
+      const fileCells = cellsOf(r, ctx);
+      const presentColumns = EXPORTED_COLUMNS.filter((c) => c.fills.some((f) => read.present.has(f)));
+      const doubts = read.doubts.map((d) => DOUBTS[d]);
+      const site: RowSite = { municipalityId, areas, headers, present: read.present, out };
+      try {
+        await em.transaction(async (tx) => {
+          const link = out.resourceId
+            ? await this.updateRow(site, r, current.get(out.resourceId)!, fileCells, presentColumns, doubts, tx, {
+                last: linksByResource.get(out.resourceId)?.cells,
+                overwrite: request.overwriteEdits === true,
+                ctx,
+              })
+            : await this.createRow(site, r, fileCells, presentColumns, doubts, organizations, tx);
+          newLinks.push({
+            municipalityId,
+            resourceId: out.resourceId!,
+            externalKey: row.key,
+            externalId: r.externalId,
+            cells: link,
+            importedAt,
+          });
+        });
+      } catch (e) {
+        out.action = RowAction.REJECT;
+        out.resourceId = row.targetId;
+        out.changed = [];
+        out.errors.push(...this.problemsOf(e, headers));
+      }
+      if (out.conflicts.length) report.conflicts++;
+      if (out.action === RowAction.CREATE) report.created++;
+      else if (out.action === RowAction.UPDATE) report.updated++;
+      else if (out.action === RowAction.UNCHANGED) report.unchanged++;
+      else report.rejected++;
+    }
+    await this.imports.saveLinks(newLinks, em);
+    if (!request.dryRun)
+      this.log.log(
+        `import into ${municipalityId}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
+      );
+    return report;
+  }
+
+  /** A new listing (and its host, if the file names one we do not have); returns the cells to remember. */
+  private async createRow(
+    site: RowSite,
+    r: CatalogRecord,
+    fileCells: Record<string, string>,
+    presentColumns: typeof EXPORTED_COLUMNS,
+    doubts: ToConfirm[],
+    organizations: Map<string, string>,
+    tx: EntityManager,
+  ): Promise<Record<string, string>> {
+    const { municipalityId, out } = site;
+    const place = this.placeOf(r, site);
+    const organizationId = await this.organizationFor(r.organizationName, municipalityId, organizations, tx);
+    const identity = { municipalityId, organizationId, kind: r.kind, name: r.name };
+    const fields = await this.checkedFields(CreateResourceInput, r, place, identity);
+    const created = await this.resources.create(plainToInstance(CreateResourceInput, { ...identity, ...fields }), {
+      em: tx,
+      imported: this.importedFacts(r, [...place.toConfirm, ...doubts], site.present),
+    });
+    out.resourceId = created.id;
+    out.action = RowAction.CREATE;
+    return Object.fromEntries(presentColumns.map((c) => [c.header, fileCells[c.header]]));
+  }
+
+  /**
+   * Column by column: a value the file changes is written, unless a person has edited that field
+   * since the last import (then it is a conflict, written only when asked to overwrite); a value
+   * the file leaves as it was last imported keeps the person's edit. Returns the cells to remember.
+   */
+  private async updateRow(
+    site: RowSite,
+    r: CatalogRecord,
+    now: CatalogRecord,
+    fileCells: Record<string, string>,
+    presentColumns: typeof EXPORTED_COLUMNS,
+    doubts: ToConfirm[],
+    tx: EntityManager,
+    opts: { last: Record<string, string> | undefined; overwrite: boolean; ctx: SheetContext },
+  ): Promise<Record<string, string>> {
+    const { out, headers } = site;
+    const nowCells = cellsOf(now, opts.ctx);
+    const last = opts.last;
+    const merged: CatalogRecord = { ...now };
+    const remembered: Record<string, string> = { ...last };
+    for (const column of presentColumns) {
+      const h = column.header;
+      const file = fileCells[h];
+      if (file === nowCells[h]) {
+        remembered[h] = file;
+        continue;
+      }
+      const editedSince = last !== undefined && h in last && last[h] !== nowCells[h];
+      // The file still says what it said last time: the change is the person's, and it stays.
+      if (editedSince && last[h] === file) continue;
+      if (column.key === 'organizationName' || column.key === 'kind') {
+        out.warnings.push({
+          column: headers[column.key] ?? h,
+          message: `${h}の変更は取り込みでは反映しません（現在: ${nowCells[h]}）。画面で変更してください`,
+        });
+        continue;
+      }
+      if (editedSince) {
+        out.conflicts.push({ column: headers[column.key] ?? h, current: nowCells[h], file, overwritten: opts.overwrite });
+        if (!opts.overwrite) continue;
+      }
+      for (const f of column.fills) (merged as unknown as Record<string, unknown>)[f] = r[f];
+      remembered[h] = file;
+      out.changed.push(h);
+    }
+    if (!out.changed.length) {
+      out.action = RowAction.UNCHANGED;
+      return remembered;
+    }
+    const moved = LOCATION_COLUMNS.some((h) => out.changed.includes(h));
+    const rescheduled = out.changed.includes('開催日');
+    const place = moved ? this.placeOf(merged, site) : { ...this.placeOf(merged, { ...site, out: QUIET }), toConfirm: [] };
+    const toConfirm = [
+      ...now.toConfirm.filter(
+        (c) => !(moved && c === ToConfirm.PIN_LOCATION) && !(rescheduled && SCHEDULE_DOUBTS.includes(c)),
+      ),
+      ...(moved ? place.toConfirm : []),
+      ...(rescheduled ? doubts : []),
+    ];
+    const identity = { name: merged.name, status: merged.status };
+    const fields = await this.checkedFields(UpdateResourceInput, merged, place, identity);
+    await this.resources.update(out.resourceId!, plainToInstance(UpdateResourceInput, { ...identity, ...fields }), {
+      em: tx,
+      imported: this.importedFacts(merged, toConfirm, site.present),
+    });
+    out.action = RowAction.UPDATE;
+    return remembered;
+  }
+
+  /**
+   * Where the listing is: its coordinates, else the point of its area (named, or found in the
+   * address) with a pin to be placed, else nowhere yet.
+   */
+  private placeOf(r: CatalogRecord, site: Pick<RowSite, 'areas' | 'headers' | 'out'>): Place {
+    const { areas, headers, out } = site;
+    const named = r.areaName ? areas.find((a) => keyText(a.name) === keyText(r.areaName)) : undefined;
+    if (r.areaName && !named)
+      out.warnings.push({
+        column: headers.areaName ?? '地区',
+        message: `地区「${r.areaName}」はこの自治体の地区にありません`,
+      });
+    const inAddress = !named && r.address ? areas.find((a) => keyText(r.address).includes(keyText(a.name))) : undefined;
+    const area = named ?? inAddress ?? null;
+    if (r.location || r.onlineOnly) return { location: r.location, areaId: named?.id ?? null, toConfirm: [] };
+    if (area) {
+      out.warnings.push({
+        column: headers.latitude ?? '緯度',
+        message: `緯度・経度がないため「${area.name}」の位置に置きました。ホストに地図上の位置の指定を依頼します`,
+      });
+      return {
+        location: { latitude: area.latitude, longitude: area.longitude },
+        areaId: area.id,
+        toConfirm: [ToConfirm.PIN_LOCATION],
+      };
+    }
+    out.warnings.push({
+      column: headers.address ?? '住所',
+      message: '位置がわからないため地図には載りません（緯度・経度か地区名を入れてください）。ホストに位置の指定を依頼します',
+    });
+    return { location: null, areaId: null, toConfirm: [ToConfirm.PIN_LOCATION] };
+  }
+
+  private importedFacts(r: CatalogRecord, toConfirm: ToConfirm[], present: Set<keyof CatalogRecord>) {
+    return {
+      scheduleText: r.scheduleText,
+      toConfirm,
+      status: r.status,
+      ...(present.has('lastVerifiedOn') && {
+        lastVerifiedAt: r.lastVerifiedOn ? new Date(`${r.lastVerifiedOn}T00:00:00+09:00`) : null,
+      }),
+    };
+  }
+
+  private async organizationFor(
+    name: string,
+    municipalityId: string,
+    known: Map<string, string>,
+    em: EntityManager,
+  ): Promise<string> {
+    const found = known.get(keyText(name));
+    if (found) return found;
+    const type = ORGANIZATION_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? OrganizationType.OTHER;
+    const created = await this.organizations.create({ municipalityId, name: name.slice(0, 100), type }, em);
+    known.set(keyText(name), created.id);
+    return created.id;
+  }
+
+  /**
+   * The form's fields from a record, checked by the same validation a form gets, so that a row
+   * is refused for the same reasons, named by its column.
+   */
+  private async checkedFields<T extends object>(
+    type: new () => T,
+    r: CatalogRecord,
+    place: Place,
+    identity: object,
+  ): Promise<Record<string, unknown>> {
+    const fields = {
+      description: r.description,
+      details: {
+        dropIn: r.dropIn,
+        mealsServed: r.mealsServed,
+        tasks: r.tasks,
+        slotsPerSession: r.slotsPerSession,
+        hourlyWageYen: r.hourlyWageYen,
+        mayLeadToEmployment: r.mayLeadToEmployment,
+        sessionCount: r.sessionCount,
+        format: r.format,
+      },
+      contact: { name: r.contactName, phone: r.contactPhone, email: r.contactEmail },
+      location: place.location,
+      address: r.address,
+      ...(place.areaId && { areaId: place.areaId }),
+      confidentialLocation: r.confidentialLocation,
+      onlineOnly: r.onlineOnly,
+      openings: { capacity: r.capacity, hasWaitlist: r.hasWaitlist, booking: r.booking },
+      profile: {
+        typicalMinutes: r.typicalMinutes,
+        minimumMinutes: r.minimumMinutes,
+        canGrowGradually: r.canGrowGradually,
+        mayJustBeThere: r.mayJustBeThere,
+        talkingOptional: r.talkingOptional,
+        observationVisit: r.observationVisit,
+        supporterMayAccompany: r.supporterMayAccompany,
+        groupSize: r.groupSize,
+        physicalDemand: r.physicalDemand,
+        onlineParticipation: r.onlineParticipation,
+        firstTimerFriendly: r.firstTimerFriendly,
+      },
+      eligibility: {
+        minAge: r.minAge,
+        maxAge: r.maxAge,
+        residency: r.residency,
+        targetGroups: r.targetGroups,
+        targetGroupsSensitive: r.targetGroupsSensitive,
+      },
+      fee: { yen: r.feeYen, note: r.feeNote },
+      themes: r.themes,
+      tags: r.tags,
+      visibility: r.visibility,
+      schedules: r.schedules.map((s) => ({ ...s, nth: s.freq === 'MONTHLY' ? s.nth : null })),
+      sessions: r.sessions,
+      closures: r.closures,
+    };
+    const errors = await validate(plainToInstance(type, { ...identity, ...fields }), {
+      whitelist: true,
+      forbidNonWhitelisted: false,
+    });
+    if (errors.length) throw new BadUserInputException(toFieldErrors(errors));
+    return fields;
+  }
+
+  private problemsOf(e: unknown, headers: Partial<Record<ColumnKey, string>>): CellProblem[] {
+    if (e instanceof BadUserInputException) {
+      return e.fieldErrors.map((f) => {
+        const key = FIELD_COLUMNS.find(([pattern]) => pattern.test(f.field))?.[1] ?? 'name';
+        return { column: headers[key] ?? columnByKey(key)?.header ?? f.field, message: f.message };
+      });
+    }
+    if (e instanceof DomainException) return [{ column: '', message: e.message }];
+    this.log.error(e);
+    return [{ column: '', message: 'この行は保存できませんでした（内部エラー）。管理者に連絡してください' }];
+  }
+}

@@ -407,7 +407,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     write: (r, ctx) =>
       r.themes.map((code) => ctx.themes.find((t) => t.code === code)?.label ?? code).join('、'),
     read: (cell, r, ctx) => {
-      const names = cell.split(/[、,，;；\n／/・]/).map((t) => normalizeText(t)).filter(Boolean);
+      const names = cell.split(/[、,，;；\n／/]/).map((t) => normalizeText(t)).filter(Boolean);
       const unknown: string[] = [];
       r.themes = [];
       for (const n of names) {
@@ -585,7 +585,10 @@ export function readRow(
   }
   const at = record.location;
   if (at && (Number.isNaN(at.latitude) || Number.isNaN(at.longitude))) {
-    problem(errors, Number.isNaN(at.latitude) ? 'latitude' : 'longitude', '緯度と経度は両方入れてください');
+    const missing = Number.isNaN(at.latitude) ? 'latitude' : 'longitude';
+    // Unless that cell was already refused (out of range), it is empty.
+    if (!errors.some((e) => e.column === columnOf(missing)))
+      problem(errors, missing, '緯度と経度は両方入れてください');
     record.location = null;
   }
   let doubts: ScheduleDoubt[] = [];

@@ -245,10 +245,11 @@ export class ImportResolver {
       'GraphQL multipart upload. A dry run (the default) reports row by row what would happen.',
   })
   async importCatalog(
-    @Args({ name: 'file', type: () => GraphQLUpload }) file: Promise<FileUpload>,
+    // Typed as the interface, not the Promise the upload arrives as: the validation pipe leaves it be.
+    @Args({ name: 'file', type: () => GraphQLUpload }) file: FileUpload,
     @Args('input') input: ImportCatalogInput,
   ): Promise<ImportReport> {
-    const bytes = await readUpload(await file);
+    const bytes = await readUpload(await (file as unknown as Promise<FileUpload>));
     return this.service.run({
       municipalityId: input.municipalityId ?? RequestContext.signedIn().municipalityId,
       bytes,

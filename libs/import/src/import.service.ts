@@ -199,9 +199,10 @@ export class ImportService {
     }
     const mapping = this.mappingFor(sheet.headers, explicit);
     const defaultKind = request.defaultKind ?? (saved?.defaultKind as ResourceKind | null) ?? null;
+    const ctx: SheetContext = { today: todayInJapan(), themes: await this.resources.themes() };
     try {
       return await this.dataSource.transaction(async (em) => {
-        const report = await this.apply(request, sheet, mapping, defaultKind, em);
+        const report = await this.apply(request, sheet, mapping, defaultKind, ctx, em);
         if (request.dryRun) throw new DryRun(report);
         return report;
       });
@@ -236,11 +237,10 @@ export class ImportService {
     sheet: Awaited<ReturnType<typeof readSheet>>,
     mapping: ColumnUse[],
     defaultKind: ResourceKind | null,
+    ctx: SheetContext,
     em: EntityManager,
   ): Promise<ImportReport> {
     const municipalityId = request.municipalityId;
-    const today = todayInJapan();
-    const ctx: SheetContext = { today, themes: await this.resources.themes() };
     const headers: Partial<Record<ColumnKey, string>> = {};
     mapping.forEach((m) => {
       if (m.column) headers[m.column] = m.header;
@@ -373,7 +373,7 @@ export class ImportService {
     const fields = await this.checkedFields(CreateResourceInput, r, place, identity);
     const created = await this.resources.create(plainToInstance(CreateResourceInput, { ...identity, ...fields }), {
       em: tx,
-      imported: this.importedFacts(r, [...place.toConfirm, ...doubts], site.present),
+      imported: this.importedFacts(r, [...place.toConfirm, ...doubts], site.present, true),
     });
     out.resourceId = created.id;
     out.action = RowAction.CREATE;
@@ -482,12 +482,21 @@ export class ImportService {
     return { location: null, areaId: null, toConfirm: [ToConfirm.PIN_LOCATION] };
   }
 
-  private importedFacts(r: CatalogRecord, toConfirm: ToConfirm[], present: Set<keyof CatalogRecord>) {
+  /**
+   * What an import writes that no form does. A new listing is confirmed on the day its file says,
+   * or not at all: a list from a drawer is not a person confirming it today.
+   */
+  private importedFacts(
+    r: CatalogRecord,
+    toConfirm: ToConfirm[],
+    present: Set<keyof CatalogRecord>,
+    creating = false,
+  ) {
     return {
       scheduleText: r.scheduleText,
       toConfirm,
       status: r.status,
-      ...(present.has('lastVerifiedOn') && {
+      ...((creating || present.has('lastVerifiedOn')) && {
         lastVerifiedAt: r.lastVerifiedOn ? new Date(`${r.lastVerifiedOn}T00:00:00+09:00`) : null,
       }),
     };

@@ -39,12 +39,16 @@ export async function readSheet(bytes: Buffer, knownHeaders: readonly string[] =
     throw new SheetError(
       `見出しの行が見つかりません。最初の${HEADER_SEARCH_ROWS}行のどこかに「名称」「住所」などの見出しを置いてください`,
     );
-  const above = grid[best - 1] ?? [];
-  // A header cell left empty under a merged group heading (連絡先 over 電話 | メール) takes the group's name.
-  const headers = grid[best].map((h, i) => (h.trim() ? h.trim() : (above[i] ?? '').trim()));
+  // Two header rows: a group heading merged across columns (連絡先 over 電話 | メール). The row
+  // below is headings too when every cell in it is one; its headings are the specific ones.
+  const below = grid[best + 1] ?? [];
+  const filled = below.filter((c) => c.trim());
+  const twoRows = filled.length > 0 && score(below) === filled.length;
+  const headers = grid[best].map((h, i) => ((twoRows && below[i]?.trim()) || h).trim());
+  const first = best + (twoRows ? 2 : 1);
   const rows = grid
-    .slice(best + 1)
-    .map((cells, i) => ({ line: best + 2 + i, cells }))
+    .slice(first)
+    .map((cells, i) => ({ line: first + 1 + i, cells }))
     .filter((r) => r.cells.some((c) => c.trim() !== ''));
   return { format, headerLine: best + 1, headers, rows };
 }

@@ -309,6 +309,6 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     expect(onlyError(notASheet as never).message).toContain('Excelファイル');
     const host = await signedIn(t, { municipalityId: city.municipality.id, role: 'HOST', organizationIds: [] });
     const refused = await importFile(t, host.auth, { bytes: Buffer.from('名称\nx\n'), name: 'x.csv' });
-    expect(onlyError(refused as never).extensions.code).toBe('FORBIDDEN');
+    expect(onlyError(refused as never).extensions?.code).toBe('FORBIDDEN');
   });
 });

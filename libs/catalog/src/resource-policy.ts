@@ -7,6 +7,8 @@ export interface ResourceAccess {
   exactLocation: boolean;
   /** Target groups marked sensitive (they would label people). */
   sensitiveDetails: boolean;
+  /** The municipality's staff or the host itself: what is left to confirm, notes for insiders. */
+  inside: boolean;
 }
 
 interface Owned {
@@ -37,6 +39,7 @@ export function accessTo(viewer: Viewer, r: Owned): ResourceAccess {
   return {
     exactLocation: inside || !r.confidentialLocation,
     sensitiveDetails: inside || !r.targetGroupsSensitive,
+    inside,
   };
 }
 

@@ -184,7 +184,7 @@ export class ResourceModel {
       tags: e.tags,
       visibility: e.visibility,
       scheduleText: e.scheduleText,
-      toConfirm: access.sensitiveDetails ? e.toConfirm : [],
+      toConfirm: access.inside ? e.toConfirm : [],
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
       municipalityId: e.municipalityId,

@@ -20,6 +20,7 @@ interface ResourceRow {
   name: string;
   kind: ResourceKind;
   status: ResourceStatus;
+  status_note: string | null;
   visibility: Visibility;
   description: string | null;
   address: string | null;
@@ -75,7 +76,7 @@ export class CatalogRecordsRepository {
     em: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, CatalogRecord>> {
     const rows = await em.query<ResourceRow[]>(
-      `SELECT r.id, l.external_id, o.name AS organization_name, r.name, r.kind, r.status, r.visibility,
+      `SELECT r.id, l.external_id, o.name AS organization_name, r.name, r.kind, r.status, r.status_note, r.visibility,
               r.description, r.address, a.name AS area_name,
               ST_Y(r.location::geometry) AS latitude, ST_X(r.location::geometry) AS longitude,
               r.to_confirm, r.confidential_location, r.online_only, r.schedule_text, r.capacity,
@@ -198,6 +199,7 @@ function recordOf(
     name: r.name,
     kind: r.kind,
     status: r.status,
+    statusNote: r.status_note,
     visibility: r.visibility,
     description: r.description,
     address: r.address,

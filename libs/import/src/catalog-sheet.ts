@@ -31,6 +31,8 @@ export interface CatalogRecord {
   name: string;
   kind: ResourceKind;
   status: ResourceStatus;
+  /** Why it is paused or closed. */
+  statusNote: string | null;
   visibility: Visibility;
   description: string | null;
   address: string | null;
@@ -243,6 +245,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     PAUSED: ['休止中', '休止'],
     CLOSED: ['終了', '廃止'],
   }),
+  text('statusNote', '休止の理由', ['休止理由', '状態の説明']),
   choice('visibility', '公開範囲', ['公開', '公開区分'], {
     PUBLIC: ['公開', '一般公開'],
     PROFESSIONAL: ['関係者のみ', '専門職のみ', '非公開（関係者）'],
@@ -480,6 +483,7 @@ export function emptyRecord(): CatalogRecord {
     name: '',
     kind: ResourceKind.IBASHO,
     status: ResourceStatus.ACTIVE,
+    statusNote: null,
     visibility: Visibility.PUBLIC,
     description: null,
     address: null,

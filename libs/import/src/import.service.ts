@@ -496,6 +496,7 @@ export class ImportService {
       scheduleText: r.scheduleText,
       toConfirm,
       status: r.status,
+      statusNote: r.statusNote,
       ...((creating || present.has('lastVerifiedOn')) && {
         lastVerifiedAt: r.lastVerifiedOn ? new Date(`${r.lastVerifiedOn}T00:00:00+09:00`) : null,
       }),

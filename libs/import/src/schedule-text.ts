@@ -95,6 +95,29 @@ function fragmentsOf(text: string): string[] {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** Top-level parenthesised parts, nested ones kept whole: 「（年1回（9月））」 is one note. */
+function takeParentheses(text: string): { parts: string[]; rest: string } {
+  const parts: string[] = [];
+  let rest = '';
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') {
+      if (depth++ > 0) current += ch;
+    } else if ((ch === ')' || ch === '）') && depth > 0) {
+      if (--depth > 0) current += ch;
+      else {
+        parts.push(current.trim());
+        current = '';
+        rest += ' ';
+      }
+    } else if (depth > 0) current += ch;
+    else rest += ch;
+  }
+  if (depth > 0) rest += current; // an unclosed （ is left as text
+  return { parts, rest };
+}
+
 /** A clock time in the text, with 午前/午後 and 時/分/半. */
 function clock(
   period: string | undefined,
@@ -261,13 +284,13 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       continue;
     }
     // Parenthesised parts: a validity period, a holiday rule, a weekday after a date, or a note.
-    // Set inside the replace callback below, which TypeScript's narrowing does not follow.
-    let from = null as string | null;
-    let to = null as string | null;
+    let from: string | null = null;
+    let to: string | null = null;
     let closedOnHolidays = true;
     const notes: string[] = [];
-    rest = rest.replace(/[（(]([^（()）]*)[)）]/g, (_, inner: string) => {
-      const part = inner.trim();
+    const groups = takeParentheses(rest);
+    rest = groups.rest;
+    for (const part of groups.parts) {
       const validity = validityIn(part);
       if (validity) {
         from = validity.from ?? from;
@@ -275,8 +298,7 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       } else if (HOLIDAY_OPEN.test(part)) closedOnHolidays = false;
       else if (HOLIDAY_CLOSED.test(part)) closedOnHolidays = true;
       else if (!new RegExp(`^[${DAY_CHARS}](?:曜日?)?$`).test(part) && part) notes.push(part);
-      return ' ';
-    });
+    }
     if (HOLIDAY_OPEN.test(rest)) {
       closedOnHolidays = false;
       rest = rest.replace(HOLIDAY_OPEN, ' ');
@@ -420,11 +442,9 @@ export function parseClosures(text: string): Parsed<ClosureParts[]> {
   const out: ClosureParts[] = [];
   for (const original of fragmentsOf(text)) {
     let rest = normalizeText(original);
-    let reason: string | null = null;
-    rest = rest.replace(/[（(]([^（()）]*)[)）]/g, (_, inner: string) => {
-      reason = inner.trim() || null;
-      return ' ';
-    });
+    const groups = takeParentheses(rest);
+    rest = groups.rest;
+    const reason = groups.parts.join('、') || null;
     const dates = [...rest.matchAll(new RegExp(ISO_DATE.source, 'g'))].map((m) =>
       isoDate(Number(m[1]), Number(m[2]), Number(m[3])),
     );

@@ -55,6 +55,10 @@ describe('parseScheduleText', () => {
       }),
     ],
     [
+      '毎週木曜 10時〜（詳しくはお問い合わせください）',
+      rule({ weekdays: [4], opensAt: '10:00', closesAt: '12:00', note: '詳しくはお問い合わせください' }),
+    ],
+    [
       '毎週水曜 10:00-11:30（雨天中止）',
       rule({ weekdays: [3], opensAt: '10:00', closesAt: '11:30', note: '雨天中止' }),
     ],

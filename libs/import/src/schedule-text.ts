@@ -278,8 +278,11 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       ok: false,
       error: `「${original}」を解釈できません（${why}）`,
     });
-    let rest = normalizeText(original);
-    if (IRREGULAR.test(rest)) {
+    // Parentheses are read from the text as written: a note keeps its own characters.
+    const groups = takeParentheses(original);
+    let rest = normalizeText(groups.rest);
+    // 「不定期」「日時は要相談」; but 「毎週火曜 10時〜（詳しくはお問い合わせください）」 is a rule with a note.
+    if (IRREGULAR.test(rest) || (!rest && groups.parts.some((p) => IRREGULAR.test(p)))) {
       result.irregular = true;
       continue;
     }
@@ -288,16 +291,15 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
     let to: string | null = null;
     let closedOnHolidays = true;
     const notes: string[] = [];
-    const groups = takeParentheses(rest);
-    rest = groups.rest;
-    for (const part of groups.parts) {
+    for (const written of groups.parts) {
+      const part = normalizeText(written);
       const validity = validityIn(part);
       if (validity) {
         from = validity.from ?? from;
         to = validity.to ?? to;
       } else if (HOLIDAY_OPEN.test(part)) closedOnHolidays = false;
       else if (HOLIDAY_CLOSED.test(part)) closedOnHolidays = true;
-      else if (!new RegExp(`^[${DAY_CHARS}](?:曜日?)?$`).test(part) && part) notes.push(part);
+      else if (!new RegExp(`^[${DAY_CHARS}](?:曜日?)?$`).test(part) && part) notes.push(written);
     }
     if (HOLIDAY_OPEN.test(rest)) {
       closedOnHolidays = false;
@@ -442,8 +444,8 @@ export function parseClosures(text: string): Parsed<ClosureParts[]> {
   const out: ClosureParts[] = [];
   for (const original of fragmentsOf(text)) {
     let rest = normalizeText(original);
-    const groups = takeParentheses(rest);
-    rest = groups.rest;
+    const groups = takeParentheses(original);
+    rest = normalizeText(groups.rest);
     const reason = groups.parts.join('、') || null;
     const dates = [...rest.matchAll(new RegExp(ISO_DATE.source, 'g'))].map((m) =>
       isoDate(Number(m[1]), Number(m[2]), Number(m[3])),

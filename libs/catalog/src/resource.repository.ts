@@ -169,10 +169,12 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
       closures?: Omit<ClosureEntity, 'id' | 'resourceId' | 'resource'>[];
     },
     em: EntityManager,
+    /** A resource just inserted has no children to delete. */
+    fresh = false,
   ): Promise<void> {
     const replace = async <E extends object>(entity: new () => E, rows: object[] | undefined) => {
       if (rows === undefined) return;
-      await em.getRepository(entity).delete({ resourceId } as never);
+      if (!fresh) await em.getRepository(entity).delete({ resourceId } as never);
       if (rows.length)
         await em.getRepository(entity).insert(rows.map((row) => ({ ...row, resourceId })) as never);
     };

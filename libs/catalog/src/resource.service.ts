@@ -50,14 +50,19 @@ const MAX_WINDOW_DAYS = 62;
 const SCHEDULE_DOUBTS = [ToConfirm.SCHEDULE_TIMES, ToConfirm.SCHEDULE_START];
 
 /**
- * How a write is run: inside a caller's transaction (a savepoint, so that an import can drop one
- * row and keep the rest), and with facts an import brings that no form sets.
+ * How a write is run: inside a caller's transaction (an import wraps each row in a savepoint, so
+ * that it can drop one row and keep the rest), and with facts an import brings that no form sets.
  */
 export interface WriteOptions {
   em?: EntityManager;
   imported?: Partial<
     Pick<ResourceEntity, 'scheduleText' | 'toConfirm' | 'lastVerifiedAt' | 'status' | 'statusNote'>
   >;
+  /**
+   * The caller publishes the change itself, once for many writes in its transaction (the search
+   * index is refreshed for all of them in one go).
+   */
+  deferChanges?: boolean;
 }
 
 @Injectable()
@@ -165,8 +170,8 @@ export class ResourceService {
         },
         em,
       );
-      await this.resources.replaceChildren(saved.id, this.childrenFrom(input), em);
-      await this.changes.publish({ resourceIds: [saved.id] }, em);
+      await this.resources.replaceChildren(saved.id, this.childrenFrom(input), em, true);
+      if (!options.deferChanges) await this.changes.publish({ resourceIds: [saved.id] }, em);
       return saved;
     });
   }
@@ -195,7 +200,7 @@ export class ResourceService {
         em,
       );
       await this.resources.replaceChildren(id, this.childrenFrom(input), em);
-      await this.changes.publish({ resourceIds: [id] }, em);
+      if (!options.deferChanges) await this.changes.publish({ resourceIds: [id] }, em);
       return saved;
     });
   }
@@ -245,8 +250,9 @@ export class ResourceService {
     });
   }
 
+  /** A write of its own, or part of the caller's transaction (the caller keeps it atomic). */
   private transaction<T>(em: EntityManager | undefined, work: (em: EntityManager) => Promise<T>) {
-    return em ? em.transaction(work) : this.dataSource.transaction(work);
+    return em ? work(em) : this.dataSource.transaction(work);
   }
 
   /**

@@ -8,6 +8,7 @@ import {
 import {
   assertManages,
   BadUserInputException,
+  ChangeFeed,
   DomainException,
   todayInJapan,
   toFieldErrors,
@@ -180,6 +181,7 @@ export class ImportService {
     private readonly records: CatalogRecordsRepository,
     private readonly resources: ResourceService,
     private readonly organizations: OrganizationService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async run(request: ImportRequest): Promise<ImportReport> {
@@ -348,6 +350,12 @@ export class ImportService {
       else if (out.action === RowAction.UNCHANGED) report.unchanged++;
       else report.rejected++;
     }
+    const written = report.rows.flatMap((r) =>
+      r.action === RowAction.CREATE || r.action === RowAction.UPDATE ? [r.resourceId!] : [],
+    );
+    // The search index and the other listeners, once for every row written (in batches).
+    for (let start = 0; start < written.length; start += 500)
+      await this.changes.publish({ resourceIds: written.slice(start, start + 500) }, em);
     await this.imports.saveLinks(newLinks, em);
     if (!request.dryRun)
       this.log.log(
@@ -374,6 +382,7 @@ export class ImportService {
     const created = await this.resources.create(plainToInstance(CreateResourceInput, { ...identity, ...fields }), {
       em: tx,
       imported: this.importedFacts(r, [...place.toConfirm, ...doubts], site.present, true),
+      deferChanges: true,
     });
     out.resourceId = created.id;
     out.action = RowAction.CREATE;
@@ -444,6 +453,7 @@ export class ImportService {
     await this.resources.update(out.resourceId!, plainToInstance(UpdateResourceInput, { ...identity, ...fields }), {
       em: tx,
       imported: this.importedFacts(merged, toConfirm, site.present),
+      deferChanges: true,
     });
     out.action = RowAction.UPDATE;
     return remembered;

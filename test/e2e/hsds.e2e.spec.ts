@@ -133,14 +133,14 @@ describe('the HSDS 3.0 API, over the whole demo dataset', () => {
     for (const sal of await all('/service_at_locations?full=true', 100))
       valid(schemas.serviceAtLocation, sal, `service_at_location ${sal.id}`);
     const taxonomies = await all('/taxonomies');
-    expect(taxonomies).toHaveLength(2);
+    expect(taxonomies.map((x) => x.name)).toEqual(['つなぐ 種類', 'つなぐ 活動テーマ', 'つなぐ 参加のしやすさ']);
     for (const x of taxonomies) valid(schemas.taxonomy, x, `taxonomy ${x.id}`);
     const terms = await all('/taxonomy_terms', 100);
     for (const x of terms) valid(schemas.taxonomyTerm, x, `taxonomy term ${x.id}`);
     expect(terms.map((x) => x.name)).toContain('見学だけでも可');
   });
 
-  it('filters: a taxonomy term (a theme, a pace attribute), an organisation, modified after', async () => {
+  it('filters: a taxonomy term (a kind, a theme, a pace attribute), an organisation, modified after', async () => {
     const terms = await all('/taxonomy_terms', 100);
     const observation = terms.find((x) => x.code === 'observation_visit')!;
     const gentle = await all(`/services?taxonomy_term_id=${observation.id}`, 200);
@@ -151,6 +151,17 @@ describe('the HSDS 3.0 API, over the whole demo dataset', () => {
     for (const s of gentle)
       expect(s.attributes.map((a: { taxonomy_term_id: string }) => a.taxonomy_term_id)).toContain(
         observation.id,
+      );
+    // Every service has its kind as an attribute, and the kind is a filter.
+    const volunteering = terms.find((x) => x.code === 'VOLUNTEER')!;
+    const volunteers = await all(`/services?taxonomy_term_id=${volunteering.id}`, 200);
+    const [{ volunteerCount }] = await ds.query<{ volunteerCount: number }[]>(
+      `SELECT count(*)::int AS "volunteerCount" FROM resource WHERE visibility = 'PUBLIC' AND status IN ('ACTIVE', 'PAUSED') AND kind = 'VOLUNTEER'`,
+    );
+    expect(volunteers).toHaveLength(volunteerCount);
+    for (const s of volunteers)
+      expect(s.attributes).toContainEqual(
+        expect.objectContaining({ taxonomy_term_id: volunteering.id, value: 'ボランティア' }),
       );
     const theme = terms.find((x) => x.taxonomy === 'つなぐ 活動テーマ')!;
     for (const s of await all(`/services?taxonomy_term_id=${theme.id}`, 200))

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
 import {
+  KIND_TAXONOMY,
+  kindTerms,
   organizationOf,
   PACE_TAXONOMY,
   paceTerms,
@@ -84,8 +86,8 @@ export class HsdsPackage {
       exported_at: new Date().toISOString(),
       organizations: organizations.map(organizationOf),
       services: services.map((r) => serviceOf(r, true)),
-      taxonomies: [THEME_TAXONOMY, PACE_TAXONOMY],
-      taxonomy_terms: [...themes.map(themeTerm), ...paceTerms()],
+      taxonomies: [KIND_TAXONOMY, THEME_TAXONOMY, PACE_TAXONOMY],
+      taxonomy_terms: [...kindTerms(), ...themes.map(themeTerm), ...paceTerms()],
     };
   }
 

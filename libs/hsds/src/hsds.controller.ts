@@ -3,6 +3,9 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { HsdsPackage } from './hsds-package';
 import {
+  KIND_TAXONOMY,
+  KindCode,
+  kindTerms,
   organizationOf,
   PACE_TAXONOMY,
   PaceFlag,
@@ -159,7 +162,7 @@ export class HsdsController {
   @Get('taxonomies')
   taxonomies(@Query() q: Params) {
     const page = pageOf(q);
-    const all = [THEME_TAXONOMY, PACE_TAXONOMY].filter(
+    const all = [KIND_TAXONOMY, THEME_TAXONOMY, PACE_TAXONOMY].filter(
       (t) => !q.search || t.name.includes(q.search),
     );
     return paged(
@@ -171,7 +174,7 @@ export class HsdsController {
 
   @Get('taxonomies/:id')
   taxonomy(@Param('id') id: string) {
-    const found = [THEME_TAXONOMY, PACE_TAXONOMY].find((t) => t.id === this.id(id));
+    const found = [KIND_TAXONOMY, THEME_TAXONOMY, PACE_TAXONOMY].find((t) => t.id === this.id(id));
     if (!found) throw new NotFoundException('分類', 'id');
     return found;
   }
@@ -200,7 +203,7 @@ export class HsdsController {
   }
 
   private async terms() {
-    return [...(await this.store.themes()).map(themeTerm), ...paceTerms()];
+    return [...kindTerms(), ...(await this.store.themes()).map(themeTerm), ...paceTerms()];
   }
 
   private id(id: string): string {
@@ -229,12 +232,15 @@ export class HsdsController {
       if (!term)
         throw BadUserInputException.field('taxonomy_term_id', '分類の項目が見つかりません');
       if (term.taxonomy_id === THEME_TAXONOMY.id) filter.themeCode = term.code;
+      else if (term.taxonomy_id === KIND_TAXONOMY.id) filter.kind = term.code as KindCode;
       else filter.paceFlag = term.code as PaceFlag;
     }
     const taxonomyId = uuidOf(q, 'taxonomy_id');
     if (taxonomyId === THEME_TAXONOMY.id) filter.taxonomy = 'theme';
     else if (taxonomyId === PACE_TAXONOMY.id) filter.taxonomy = 'pace';
-    else if (taxonomyId) throw BadUserInputException.field('taxonomy_id', '分類が見つかりません');
+    // Every service has a kind: filtering by the kind taxonomy leaves them all.
+    else if (taxonomyId && taxonomyId !== KIND_TAXONOMY.id)
+      throw BadUserInputException.field('taxonomy_id', '分類が見つかりません');
     return filter;
   }
 }

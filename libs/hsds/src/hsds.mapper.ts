@@ -42,6 +42,23 @@ export const PACE_TAXONOMY = {
   version: '1',
 };
 
+export const KIND_TAXONOMY = {
+  id: stableId('taxonomy:kind'),
+  name: 'つなぐ 種類',
+  description:
+    'What kind of listing it is: a place to belong (居場所), volunteering, a work placement or a program.',
+  version: '1',
+};
+
+/** Our listing kinds, each an HSDS taxonomy term (every service has exactly one). */
+export const KIND_TERMS = [
+  ['IBASHO', '居場所', 'A place to belong: drop-in places, salons, 子ども食堂, family groups.'],
+  ['VOLUNTEER', 'ボランティア', 'Volunteer activities and their slots.'],
+  ['WORK_PLACEMENT', '就労体験', 'Work experience, short hours and intermediate work (中間的就労).'],
+  ['PROGRAM', 'プログラム', 'NPO programs, courses, consultation days.'],
+] as const;
+export type KindCode = (typeof KIND_TERMS)[number][0];
+
 /** Our pace attributes, each an HSDS taxonomy term; `value` says how the listing stands. */
 export const PACE_TERMS = [
   ['may_just_be_there', 'いるだけでも大丈夫', 'One may just be there, without a task.'],
@@ -72,6 +89,10 @@ export function termOf(
 export const paceTerms = () =>
   PACE_TERMS.map(([code, name, description]) =>
     termOf({ id: stableId(`pace:${code}`), code, name, description }, PACE_TAXONOMY),
+  );
+export const kindTerms = () =>
+  KIND_TERMS.map(([code, name, description]) =>
+    termOf({ id: stableId(`kind:${code}`), code, name, description }, KIND_TAXONOMY),
   );
 export const themeTerm = (t: { code: string; label: string }) =>
   termOf(
@@ -142,6 +163,7 @@ export function scheduleOf(s: ScheduleRow, serviceId: string) {
 
 export interface ServiceRow {
   id: string;
+  kind: KindCode;
   name: string;
   description: string | null;
   status: 'ACTIVE' | 'PAUSED';
@@ -196,6 +218,7 @@ export function locationOf(r: ServiceRow) {
 }
 
 export function attributesOf(r: ServiceRow) {
+  const kind = kindTerms().find((t) => t.code === r.kind)!;
   const themes = (r.themes ?? []).map((t) => {
     const term = themeTerm(t);
     return {
@@ -219,7 +242,19 @@ export function attributesOf(r: ServiceRow) {
       value: 'true',
       taxonomy_term: term,
     }));
-  return [...themes, ...pace];
+  return [
+    {
+      id: stableId(`attribute:${r.id}:kind`),
+      link_id: r.id,
+      link_type: 'service',
+      link_entity: 'service',
+      taxonomy_term_id: kind.id,
+      value: kind.name,
+      taxonomy_term: kind,
+    },
+    ...themes,
+    ...pace,
+  ];
 }
 
 export function serviceOf(r: ServiceRow, full = false) {

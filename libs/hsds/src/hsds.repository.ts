@@ -1,13 +1,14 @@
 import { likeAnywhere } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { OrganizationRow, PACE_TERMS, PaceFlag, ServiceRow } from './hsds.mapper';
+import { KindCode, OrganizationRow, PACE_TERMS, PaceFlag, ServiceRow } from './hsds.mapper';
 
 export interface ServiceFilter {
   id?: string;
   search?: string;
   organizationId?: string;
   themeCode?: string;
+  kind?: KindCode;
   paceFlag?: PaceFlag;
   /** Services with any term of one of our taxonomies. */
   taxonomy?: 'theme' | 'pace';
@@ -58,13 +59,14 @@ export class HsdsRepository {
         `r.organization_id = ${bind(f.organizationId)}::uuid AND NOT r.confidential_location`,
       );
     if (f.themeCode) where.push(`${bind(f.themeCode)} = ANY (r.theme_codes)`);
+    if (f.kind) where.push(`r.kind = ${bind(f.kind)}`);
     if (f.paceFlag) where.push(FLAG_SQL[f.paceFlag]);
     if (f.taxonomy === 'theme') where.push('cardinality(r.theme_codes) > 0');
     if (f.taxonomy === 'pace') where.push(`(${Object.values(FLAG_SQL).join(' OR ')})`);
     if (f.modifiedAfter) where.push(`r.updated_at >= ${bind(f.modifiedAfter)}`);
     const flags = PACE_TERMS.map(([code]) => `'${code}', ${FLAG_SQL[code]}`).join(', ');
     const rows = await this.dataSource.query<(ServiceRow & { total: number })[]>(
-      `SELECT r.id, r.name, r.description, r.status, r.organization_id,
+      `SELECT r.id, r.kind, r.name, r.description, r.status, r.organization_id,
               NOT r.confidential_location AS host_visible,
               (r.online_participation OR r.online_only) AS online, r.online_only,
               r.contact_email, r.contact_phone, r.fee_yen, r.fee_note, r.min_age, r.max_age,

@@ -43,18 +43,97 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
   describe('a Shift_JIS CSV as Japanese Excel saves it, headers in its own words', () => {
     // No byte order mark; 活動名, 運営団体, 所在地 … are recognised without a mapping.
     const rows = [
-      ['活動名', '運営団体', '種別', '所在地', '地区', '緯度', '経度', '開催日時', '定員', '対象', '参加費', '連絡先', '見学'],
-      ['ふらっとサロン南', '南地区社会福祉協議会', '居場所', '緑町1-2-3', '', '35.501', '139.501', '毎週火曜 10:00～12:00', '10名', '高齢者、どなたでも', '100円（お茶代）', '担当 田中 042-123-4567', '○'],
-      ['ひだまり食堂', 'NPO法人ひだまり', '居場所', '緑町5-6', '南地区', '', '', '第1・第3土曜 午前', '', '子ども、親', '無料', 'info@hidamari.example.jp', ''],
-      ['畑の会', '', 'ボランティア', '西町2-1', '', '', '', '隔週水曜　９時～１１時半', '５', '', '', '', '×'],
-      ['手芸カフェ', 'NPO法人ひだまり', '居場所', '南地区 3-1', '', '', '', '不定期', '', '', '材料費300円', '', ''],
+      [
+        '活動名',
+        '運営団体',
+        '種別',
+        '所在地',
+        '地区',
+        '緯度',
+        '経度',
+        '開催日時',
+        '定員',
+        '対象',
+        '参加費',
+        '連絡先',
+        '見学',
+      ],
+      [
+        'ふらっとサロン南',
+        '南地区社会福祉協議会',
+        '居場所',
+        '緑町1-2-3',
+        '',
+        '35.501',
+        '139.501',
+        '毎週火曜 10:00～12:00',
+        '10名',
+        '高齢者、どなたでも',
+        '100円（お茶代）',
+        '担当 田中 042-123-4567',
+        '○',
+      ],
+      [
+        'ひだまり食堂',
+        'NPO法人ひだまり',
+        '居場所',
+        '緑町5-6',
+        '南地区',
+        '',
+        '',
+        '第1・第3土曜 午前',
+        '',
+        '子ども、親',
+        '無料',
+        'info@hidamari.example.jp',
+        '',
+      ],
+      [
+        '畑の会',
+        '',
+        'ボランティア',
+        '西町2-1',
+        '',
+        '',
+        '',
+        '隔週水曜　９時～１１時半',
+        '５',
+        '',
+        '',
+        '',
+        '×',
+      ],
+      [
+        '手芸カフェ',
+        'NPO法人ひだまり',
+        '居場所',
+        '南地区 3-1',
+        '',
+        '',
+        '',
+        '不定期',
+        '',
+        '',
+        '材料費300円',
+        '',
+        '',
+      ],
     ];
-    const sjis = () => ({ bytes: iconv.encode(csvOf(rows), 'Shift_JIS'), name: '社会資源一覧.csv' });
+    const sjis = () => ({
+      bytes: iconv.encode(csvOf(rows), 'Shift_JIS'),
+      name: '社会資源一覧.csv',
+    });
 
     it('a dry run reports every row and writes nothing', async () => {
       const before = await listings();
       const report = ok(await importFile(t, admin.auth, sjis(), { dryRun: true }));
-      expect(report).toMatchObject({ dryRun: true, format: 'Shift_JIS', headerLine: 1, created: 4, rejected: 0 });
+      expect(report).toMatchObject({
+        dryRun: true,
+        format: 'Shift_JIS',
+        headerLine: 1,
+        created: 4,
+        rejected: 0,
+      });
       expect(report.mapping).toEqual(
         expect.arrayContaining([
           { header: '活動名', column: 'name' },
@@ -98,9 +177,33 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
         [city.municipality.id],
       );
       expect(rules).toEqual([
-        { name: 'ひだまり食堂', freq: 'MONTHLY', interval: 1, weekdays: [6], nth: [1, 3], opens_at: '09:00:00', closes_at: '12:00:00' },
-        { name: 'ふらっとサロン南', freq: 'WEEKLY', interval: 1, weekdays: [2], nth: null, opens_at: '10:00:00', closes_at: '12:00:00' },
-        { name: '畑の会', freq: 'WEEKLY', interval: 2, weekdays: [3], nth: null, opens_at: '09:00:00', closes_at: '11:30:00' },
+        {
+          name: 'ひだまり食堂',
+          freq: 'MONTHLY',
+          interval: 1,
+          weekdays: [6],
+          nth: [1, 3],
+          opens_at: '09:00:00',
+          closes_at: '12:00:00',
+        },
+        {
+          name: 'ふらっとサロン南',
+          freq: 'WEEKLY',
+          interval: 1,
+          weekdays: [2],
+          nth: null,
+          opens_at: '10:00:00',
+          closes_at: '12:00:00',
+        },
+        {
+          name: '畑の会',
+          freq: 'WEEKLY',
+          interval: 2,
+          weekdays: [3],
+          nth: null,
+          opens_at: '09:00:00',
+          closes_at: '11:30:00',
+        },
       ]);
       // No coordinates: placed at 南地区 (named, or found in the address), pin to be placed.
       const placed = await ds.query(
@@ -113,17 +216,33 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
         { name: 'ひだまり食堂', to_confirm: ['PIN_LOCATION'], area: '南地区', inside: true },
         { name: '手芸カフェ', to_confirm: ['PIN_LOCATION'], area: '南地区', inside: true },
         // 西町 is no area of ours: not on the map until the host pins it; 隔週 needs its start confirmed.
-        { name: '畑の会', to_confirm: ['PIN_LOCATION', 'SCHEDULE_START'], area: null, inside: null },
+        {
+          name: '畑の会',
+          to_confirm: ['PIN_LOCATION', 'SCHEDULE_START'],
+          area: null,
+          inside: null,
+        },
       ]);
-      expect(byLine(report, 4).warnings.map((w) => w.message).join()).toContain('団体名がないため');
-      expect(byLine(report, 5).warnings.map((w) => w.message).join()).toContain('決まった日程がない');
+      expect(
+        byLine(report, 4)
+          .warnings.map((w) => w.message)
+          .join(),
+      ).toContain('団体名がないため');
+      expect(
+        byLine(report, 5)
+          .warnings.map((w) => w.message)
+          .join(),
+      ).toContain('決まった日程がない');
       // What the host is asked to confirm is theirs to see, through the API.
       const res = await t.gql(
         `query ($id: ID!) { resource(id: $id) { scheduleText toConfirm } }`,
         { id: byLine(report, 3).resourceId },
         csw.auth,
       );
-      expect(res.data?.resource).toEqual({ scheduleText: '第1・第3土曜 午前', toConfirm: ['PIN_LOCATION'] });
+      expect(res.data?.resource).toEqual({
+        scheduleText: '第1・第3土曜 午前',
+        toConfirm: ['PIN_LOCATION'],
+      });
       const anonymous = await t.gql(`query ($id: ID!) { resource(id: $id) { toConfirm } }`, {
         id: byLine(report, 3).resourceId,
       });
@@ -149,7 +268,15 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     sheet.mergeCells('A3:A4');
     sheet.mergeCells('B3:B4');
     sheet.mergeCells('F3:G3');
-    sheet.addRow(['スマホ相談会', 'プログラム', '南地区1-1', '毎月第2木曜', '13:30-15:00', '042-000-1111', 'sumaho@example.jp']);
+    sheet.addRow([
+      'スマホ相談会',
+      'プログラム',
+      '南地区1-1',
+      '毎月第2木曜',
+      '13:30-15:00',
+      '042-000-1111',
+      'sumaho@example.jp',
+    ]);
     sheet.addRow([]);
     sheet.addRow(['朝の散歩の会', 'ボランティア', '南地区2-2', '平日', '7時～8時', '', '']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -181,7 +308,16 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     const header = ['外部ID', '名称', '団体名', '種類', '緯度', '経度', '開催日', '定員'];
     const rows: (string | number)[][] = [header];
     for (let i = 1; i <= 20; i++)
-      rows.push([`B-${i}`, `一括の居場所${i}`, '一括NPO', '居場所', 35.495 + i / 10000, 139.505, '毎週金曜 13:00-15:00', 5]);
+      rows.push([
+        `B-${i}`,
+        `一括の居場所${i}`,
+        '一括NPO',
+        '居場所',
+        35.495 + i / 10000,
+        139.505,
+        '毎週金曜 13:00-15:00',
+        5,
+      ]);
     rows[3][4] = 135.5; // row 4: a longitude typed into 緯度
     rows[8][6] = '第2土曜?毎月15日'; // row 9: a schedule nobody can read
     const before = await listings();
@@ -193,7 +329,10 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     const rejected = report.rows.filter((r) => r.action === 'REJECT');
     expect(rejected.map((r) => ({ line: r.line, errors: r.errors }))).toEqual([
       { line: 4, errors: [{ column: '緯度', message: expect.stringContaining('緯度が範囲外') }] },
-      { line: 9, errors: [{ column: '開催日', message: expect.stringContaining('を解釈できません') }] },
+      {
+        line: 9,
+        errors: [{ column: '開催日', message: expect.stringContaining('を解釈できません') }],
+      },
     ]);
     expect(report.rows.filter((r) => r.action === 'CREATE')).toHaveLength(18);
   });
@@ -206,9 +345,22 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
         '\uFEFF' +
           csvOf([
             ['外部ID', '名称', '団体名', '種類', '住所', '地区', '定員', '内容'],
-            ['R-1', '再取込サロン', '再取込の会', '居場所', '南地区1', '南地区', capacity, description],
+            [
+              'R-1',
+              '再取込サロン',
+              '再取込の会',
+              '居場所',
+              '南地区1',
+              '南地区',
+              capacity,
+              description,
+            ],
             ['R-2', '再取込カフェ', '再取込の会', '居場所', '南地区2', '南地区', 8, description],
             ['', '名前だけの会', '再取込の会', '居場所', '南地区3', '', 3, description],
+            // The salon again, by its name and address: one listing cannot take two rows.
+            ...(capacity === 10
+              ? []
+              : [['', '再取込サロン', '再取込の会', '居場所', '南地区1', '', 99, '別の説明']]),
           ]),
         'utf8',
       ),
@@ -244,19 +396,40 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     });
     // The pin stays: the file's location (the area) is what it was; the host's pin is newer.
     expect(byLine(second, 3).changed).toEqual(['内容']);
-    expect(byLine(second, 4)).toMatchObject({ action: 'UPDATE', resourceId: first.rows[2].resourceId });
+    expect(byLine(second, 4)).toMatchObject({
+      action: 'UPDATE',
+      resourceId: first.rows[2].resourceId,
+    });
+    expect(byLine(second, 5)).toMatchObject({
+      action: 'REJECT',
+      errors: [{ column: '名称', message: expect.stringContaining('2行目と同じ登録済みの活動') }],
+    });
     const state = await ds.query(
       `SELECT name, capacity, description, to_confirm, ST_Y(location::geometry) AS lat
          FROM resource WHERE id = ANY($1) ORDER BY name`,
       [[salon, cafe]],
     );
     expect(state).toEqual([
-      { name: '再取込カフェ', capacity: 8, description: '新しい説明', to_confirm: [], lat: 35.5001 },
-      { name: '再取込サロン', capacity: 12, description: '新しい説明', to_confirm: ['PIN_LOCATION'], lat: expect.any(Number) },
+      {
+        name: '再取込カフェ',
+        capacity: 8,
+        description: '新しい説明',
+        to_confirm: [],
+        lat: 35.5001,
+      },
+      {
+        name: '再取込サロン',
+        capacity: 12,
+        description: '新しい説明',
+        to_confirm: ['PIN_LOCATION'],
+        lat: expect.any(Number),
+      },
     ]);
 
     // Asked to overwrite, the file's value wins and the report says it was written.
-    const third = ok(await importFile(t, admin.auth, file(15, '新しい説明'), { overwriteEdits: true }));
+    const third = ok(
+      await importFile(t, admin.auth, file(15, '新しい説明'), { overwriteEdits: true }),
+    );
     expect(byLine(third, 2)).toMatchObject({
       action: 'UPDATE',
       changed: ['定員'],
@@ -282,33 +455,55 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
       },
       admin.auth,
     );
-    expect(saved.data?.saveImportMapping).toMatchObject({ name: '社協様式', defaultKind: 'VOLUNTEER' });
+    expect(saved.data?.saveImportMapping).toMatchObject({
+      name: '社協様式',
+      defaultKind: 'VOLUNTEER',
+    });
     const bytes = Buffer.from(
       csvOf([
         ['活動のなまえ', '担い手', 'メモ', '住所'],
         ['公園の花壇づくり', '花の会', '内部メモ', '南地区4'],
       ]),
     );
-    const report = ok(await importFile(t, admin.auth, { bytes, name: 'x.csv' }, { mappingName: '社協様式' }));
+    const report = ok(
+      await importFile(t, admin.auth, { bytes, name: 'x.csv' }, { mappingName: '社協様式' }),
+    );
     expect(report).toMatchObject({ created: 1, rejected: 0 });
     expect(report.mapping).toContainEqual({ header: 'メモ', column: null });
-    const [row] = await ds.query(`SELECT kind, description FROM resource WHERE id = $1`, [report.rows[0].resourceId]);
+    const [row] = await ds.query(`SELECT kind, description FROM resource WHERE id = $1`, [
+      report.rows[0].resourceId,
+    ]);
     expect(row).toEqual({ kind: 'VOLUNTEER', description: null });
   });
 
   it('refuses what it cannot read, clearly, and a host may not import', async () => {
     const noName = await importFile(t, admin.auth, {
-      bytes: Buffer.from(csvOf([['住所', '電話'], ['南地区', '042-111-2222']])),
+      bytes: Buffer.from(
+        csvOf([
+          ['住所', '電話'],
+          ['南地区', '042-111-2222'],
+        ]),
+      ),
       name: 'x.csv',
     });
     expect(onlyError(noName as never)).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'mapping' },
       message: expect.stringContaining('名称'),
     });
-    const notASheet = await importFile(t, admin.auth, { bytes: Buffer.from('PK\u0003\u0004garbage'), name: 'x.xlsx' });
+    const notASheet = await importFile(t, admin.auth, {
+      bytes: Buffer.from('PK\u0003\u0004garbage'),
+      name: 'x.xlsx',
+    });
     expect(onlyError(notASheet as never).message).toContain('Excelファイル');
-    const host = await signedIn(t, { municipalityId: city.municipality.id, role: 'HOST', organizationIds: [] });
-    const refused = await importFile(t, host.auth, { bytes: Buffer.from('名称\nx\n'), name: 'x.csv' });
+    const host = await signedIn(t, {
+      municipalityId: city.municipality.id,
+      role: 'HOST',
+      organizationIds: [],
+    });
+    const refused = await importFile(t, host.auth, {
+      bytes: Buffer.from('名称\nx\n'),
+      name: 'x.csv',
+    });
     expect(onlyError(refused as never).extensions?.code).toBe('FORBIDDEN');
   });
 });

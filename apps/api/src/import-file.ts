@@ -108,7 +108,8 @@ function summary(report: ImportReport, municipality: string, seconds: number): s
     `  columns: ${report.mapping.map((m) => `${m.header}→${m.column ?? '(not read)'}`).join(', ')}`,
   ];
   for (const row of report.rows) {
-    for (const e of row.errors) lines.push(`  ${row.line}行目: ${e.column ? `${e.column}: ` : ''}${e.message}`);
+    for (const e of row.errors)
+      lines.push(`  ${row.line}行目: ${e.column ? `${e.column}: ` : ''}${e.message}`);
     for (const c of row.conflicts)
       lines.push(
         `  ${row.line}行目: ${c.column} は取り込み後に編集されています（現在「${c.current}」、ファイル「${c.file}」）${c.overwritten ? ' → 上書きしました' : ''}`,

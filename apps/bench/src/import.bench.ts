@@ -23,7 +23,16 @@ const SCHEDULES = [
   '不定期',
 ];
 const KINDS = ['居場所', 'ボランティア', '就労体験', 'プログラム'];
-const WORDS = ['サロン', '食堂', 'カフェ', '畑の会', '手芸の会', 'スマホ教室', '清掃活動', '見守り'];
+const WORDS = [
+  'サロン',
+  '食堂',
+  'カフェ',
+  '畑の会',
+  '手芸の会',
+  'スマホ教室',
+  '清掃活動',
+  '見守り',
+];
 
 async function main(): Promise<void> {
   const bench = await openBench(0);
@@ -55,7 +64,24 @@ async function main(): Promise<void> {
 
   const random = seeded(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  const lines = [['外部ID', '名称', '団体名', '種類', '住所', '地区', '緯度', '経度', '開催日', '定員', '参加費', '対象', '見学可', '内容'].join(',')];
+  const lines = [
+    [
+      '外部ID',
+      '名称',
+      '団体名',
+      '種類',
+      '住所',
+      '地区',
+      '緯度',
+      '経度',
+      '開催日',
+      '定員',
+      '参加費',
+      '対象',
+      '見学可',
+      '内容',
+    ].join(','),
+  ];
   for (let i = 1; i <= ROWS; i++) {
     const area = pick(areas).name;
     const bad = i % 20 === 0;
@@ -100,7 +126,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${label.padEnd(28)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${Math.round(ROWS / (ms / 1000))
         .toString()
-        .padStart(5)} rows/s  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}\n`,
+        .padStart(
+          5,
+        )} rows/s  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected}\n`,
     );
     return { ms, report };
   };

@@ -54,7 +54,11 @@ export const KIND_TAXONOMY = {
 export const KIND_TERMS = [
   ['IBASHO', '居場所', 'A place to belong: drop-in places, salons, 子ども食堂, family groups.'],
   ['VOLUNTEER', 'ボランティア', 'Volunteer activities and their slots.'],
-  ['WORK_PLACEMENT', '就労体験', 'Work experience, short hours and intermediate work (中間的就労).'],
+  [
+    'WORK_PLACEMENT',
+    '就労体験',
+    'Work experience, short hours and intermediate work (中間的就労).',
+  ],
   ['PROGRAM', 'プログラム', 'NPO programs, courses, consultation days.'],
 ] as const;
 export type KindCode = (typeof KIND_TERMS)[number][0];

@@ -75,10 +75,15 @@ export class HsdsRepository {
               a.name AS area_name, ST_X(p.pt) AS lon, ST_Y(p.pt) AS lat,
               (SELECT json_agg(json_build_object('code', t.code, 'label', t.label) ORDER BY t.sort_order, t.code)
                  FROM theme t WHERE t.code = ANY (r.theme_codes)) AS themes,
-              (SELECT json_agg(json_build_object('id', s.id, 'freq', s.freq, 'interval', s.interval,
-                        'weekdays', s.weekdays, 'nth', s.nth, 'opens_at', s.opens_at, 'closes_at', s.closes_at,
-                        'valid_from', s.valid_from, 'valid_to', s.valid_to, 'note', s.note) ORDER BY s.id)
-                 FROM resource_schedule s WHERE s.resource_id = r.id) AS schedules,
+              -- Rules, then one-off days as a rule valid on that day alone (HSDS has no other form).
+              (SELECT json_agg(x ORDER BY x.one_off, x.valid_from, x.id) FROM (
+                 SELECT s.id, s.freq, s.interval, s.weekdays, s.nth, s.opens_at, s.closes_at,
+                        s.valid_from, s.valid_to, s.note, false AS one_off
+                   FROM resource_schedule s WHERE s.resource_id = r.id
+                 UNION ALL
+                 SELECT d.id, 'WEEKLY', 1, ARRAY[extract(isodow FROM d.date)::int], NULL, d.opens_at,
+                        d.closes_at, d.date, d.date, d.note, true
+                   FROM resource_session d WHERE d.resource_id = r.id) x) AS schedules,
               json_build_object(${flags}) AS flags,
               count(*) OVER ()::int AS total
          FROM resource r

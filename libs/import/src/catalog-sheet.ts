@@ -181,7 +181,8 @@ function choice<T extends string>(
     read: (cell, r) => {
       const value = normalizeText(cell);
       const found = entries.find(([code, words]) => code === value || words.includes(value));
-      if (!found) return `「${cell}」は ${entries.map(([, w]) => w[0]).join('・')} のどれかで入れてください`;
+      if (!found)
+        return `「${cell}」は ${entries.map(([, w]) => w[0]).join('・')} のどれかで入れてください`;
       (r as unknown as Record<string, unknown>)[key] = found[0];
     },
   };
@@ -237,8 +238,25 @@ const KIND_LABELS: Record<ResourceKind, string[]> = {
 /** The catalogue spreadsheet, in the order the export writes it. */
 export const COLUMNS: readonly ColumnDef[] = [
   text('externalId', '外部ID', ['ID', '管理番号', '番号', 'No', 'コード', '資源ID']),
-  text('organizationName', '団体名', ['運営団体', '運営主体', '実施主体', '主催', '主催者', '団体', '運営']),
-  text('name', '名称', ['活動名', '居場所名', '事業名', '名前', '資源名', 'サロン名', '施設名', '場所の名前']),
+  text('organizationName', '団体名', [
+    '運営団体',
+    '運営主体',
+    '実施主体',
+    '主催',
+    '主催者',
+    '団体',
+    '運営',
+  ]),
+  text('name', '名称', [
+    '活動名',
+    '居場所名',
+    '事業名',
+    '名前',
+    '資源名',
+    'サロン名',
+    '施設名',
+    '場所の名前',
+  ]),
   choice('kind', '種類', ['種別', '分類', '活動の種類'], KIND_LABELS),
   choice('status', '状態', ['活動状況', 'ステータス'], {
     ACTIVE: ['活動中', '開催中', '実施中'],
@@ -253,7 +271,17 @@ export const COLUMNS: readonly ColumnDef[] = [
   }),
   text('description', '内容', ['活動内容', '説明', '概要', '活動の内容', '内容・特徴']),
   text('address', '住所', ['所在地', '開催場所', '場所', '会場', '会場住所']),
-  text('areaName', '地区', ['町丁目', '町名', '圏域', '日常生活圏域', '地域', 'エリア', '校区', '小学校区', '地区名']),
+  text('areaName', '地区', [
+    '町丁目',
+    '町名',
+    '圏域',
+    '日常生活圏域',
+    '地域',
+    'エリア',
+    '校区',
+    '小学校区',
+    '地区名',
+  ]),
   coordinate('latitude', '緯度', ['lat', 'latitude', 'Y']),
   coordinate('longitude', '経度', ['lng', 'lon', 'longitude', 'X']),
   flag('confidentialLocation', '場所非公開', ['場所を公開しない']),
@@ -262,7 +290,17 @@ export const COLUMNS: readonly ColumnDef[] = [
     key: 'scheduleText',
     fills: ['scheduleText', 'schedules', 'sessions'],
     header: '開催日',
-    aliases: ['開催日時', '日時', '開催曜日', '曜日', '開催頻度', '日程', '開催日程', '活動日', '活動日時'],
+    aliases: [
+      '開催日時',
+      '日時',
+      '開催曜日',
+      '曜日',
+      '開催頻度',
+      '日程',
+      '開催日程',
+      '活動日',
+      '活動日時',
+    ],
     exported: true,
     write: (r, ctx) => r.scheduleText ?? formatSchedule(r.schedules, r.sessions, ctx.today),
     read: (cell, r) => {
@@ -357,7 +395,8 @@ export const COLUMNS: readonly ColumnDef[] = [
     header: '費用',
     aliases: ['参加費', '料金', '利用料', '会費', '費用（円）'],
     exported: true,
-    write: (r) => `${r.feeYen === 0 ? '無料' : `${r.feeYen}円`}${r.feeNote ? `（${r.feeNote}）` : ''}`,
+    write: (r) =>
+      `${r.feeYen === 0 ? '無料' : `${r.feeYen}円`}${r.feeNote ? `（${r.feeNote}）` : ''}`,
     read: (cell, r) => {
       const value = normalizeText(cell);
       const canonical = /^(無料|(\d+)円)(?:[(（](.*)[)）])?$/.exec(value.replace(/,/g, ''));
@@ -410,7 +449,10 @@ export const COLUMNS: readonly ColumnDef[] = [
     write: (r, ctx) =>
       r.themes.map((code) => ctx.themes.find((t) => t.code === code)?.label ?? code).join('、'),
     read: (cell, r, ctx) => {
-      const names = cell.split(/[、,，;；\n／/]/).map((t) => normalizeText(t)).filter(Boolean);
+      const names = cell
+        .split(/[、,，;；\n／/]/)
+        .map((t) => normalizeText(t))
+        .filter(Boolean);
       const unknown: string[] = [];
       r.themes = [];
       for (const n of names) {
@@ -441,7 +483,8 @@ export const COLUMNS: readonly ColumnDef[] = [
     read: (cell, r) => {
       const m = /^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?$/.exec(normalizeText(cell));
       const date = m && `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-      if (!date || !isCalendarDate(date)) return `最終確認日「${cell}」は 2026-04-01 の形で入れてください`;
+      if (!date || !isCalendarDate(date))
+        return `最終確認日「${cell}」は 2026-04-01 の形で入れてください`;
       r.lastVerifiedOn = date;
     },
   },
@@ -579,7 +622,8 @@ export function readRow(
     if (defaults.kind) {
       record.kind = defaults.kind;
       present.add('kind');
-    } else problem(errors, 'kind', '種類を入れてください（居場所・ボランティア・就労体験・プログラム）');
+    } else
+      problem(errors, 'kind', '種類を入れてください（居場所・ボランティア・就労体験・プログラム）');
   }
   if (!record.name) problem(errors, 'name', '名称を入れてください');
   if (!record.organizationName && record.name) {
@@ -599,7 +643,9 @@ export function readRow(
   if (record.scheduleText) {
     const time = (cells.scheduleTime ?? '').trim();
     const written =
-      time && !/\d\s*[:時]/.test(record.scheduleText) ? `${record.scheduleText} ${time}` : record.scheduleText;
+      time && !/\d\s*[:時]/.test(record.scheduleText)
+        ? `${record.scheduleText} ${time}`
+        : record.scheduleText;
     const parsed = parseScheduleText(written, ctx.today);
     if (!parsed.ok) problem(errors, 'scheduleText', parsed.error);
     else {
@@ -607,7 +653,11 @@ export function readRow(
       record.sessions = parsed.value.sessions;
       doubts = parsed.value.doubts;
       if (doubts.includes('TIMES_ASSUMED'))
-        problem(warnings, 'scheduleText', '時間が書かれていない日程は 9:00〜17:00 としました。ホストに確認を依頼します');
+        problem(
+          warnings,
+          'scheduleText',
+          '時間が書かれていない日程は 9:00〜17:00 としました。ホストに確認を依頼します',
+        );
       if (doubts.includes('START_ASSUMED'))
         problem(
           warnings,
@@ -615,7 +665,11 @@ export function readRow(
           '隔週などの起点日がないため、取り込み日以降の最初の開催日を起点にしました。ホストに確認を依頼します',
         );
       if (parsed.value.irregular && !record.schedules.length && !record.sessions.length)
-        problem(warnings, 'scheduleText', '決まった日程がないため、日程は登録されません（元の表記は残ります）');
+        problem(
+          warnings,
+          'scheduleText',
+          '決まった日程がないため、日程は登録されません（元の表記は残ります）',
+        );
     }
   }
   return { record, errors, warnings, doubts, present };

@@ -64,7 +64,10 @@ export class ImportMappingEntity {
   municipalityId!: string;
 
   @ManyToOne(() => MunicipalityEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'import_mapping_municipality_fk' })
+  @JoinColumn({
+    name: 'municipality_id',
+    foreignKeyConstraintName: 'import_mapping_municipality_fk',
+  })
   municipality?: MunicipalityEntity;
 
   @Column({ type: 'text' })

@@ -10,7 +10,13 @@ import { ImportService } from './import.service';
 /** Spreadsheets in and out: the catalogue import (CSV, Shift_JIS, xlsx) and its export. */
 @Module({
   imports: [CatalogModule, OrganizationModule],
-  providers: [ImportService, ImportRepository, CatalogRecordsRepository, CatalogExport, ImportResolver],
+  providers: [
+    ImportService,
+    ImportRepository,
+    CatalogRecordsRepository,
+    CatalogExport,
+    ImportResolver,
+  ],
   controllers: [CatalogExportController],
   exports: [ImportService, CatalogExport],
 })

@@ -27,8 +27,13 @@ export class ImportRepository {
     );
   }
 
-  organizations(municipalityId: string, em: EntityManager): Promise<{ id: string; name: string }[]> {
-    return em.query(`SELECT id, name FROM organization WHERE municipality_id = $1`, [municipalityId]);
+  organizations(
+    municipalityId: string,
+    em: EntityManager,
+  ): Promise<{ id: string; name: string }[]> {
+    return em.query(`SELECT id, name FROM organization WHERE municipality_id = $1`, [
+      municipalityId,
+    ]);
   }
 
   listings(

@@ -1,11 +1,5 @@
 import { ResourceKind } from '@app/catalog';
-import {
-  BadUserInputException,
-  msg,
-  RequestContext,
-  RequiredText,
-  Roles,
-} from '@app/common';
+import { BadUserInputException, msg, RequestContext, RequiredText, Roles } from '@app/common';
 import {
   Args,
   Field,
@@ -48,7 +42,8 @@ class ImportColumn {
   @Field({ description: 'The header the export writes.' }) header!: string;
   @Field(() => [String], { description: 'Other headers recognised as this column.' })
   aliases!: string[];
-  @Field({ description: 'False for import-only helper columns (時間, 連絡先).' }) exported!: boolean;
+  @Field({ description: 'False for import-only helper columns (時間, 連絡先).' })
+  exported!: boolean;
 }
 
 @ObjectType()
@@ -211,10 +206,10 @@ export class ImportResolver {
   }
 
   @Mutation(() => ImportMapping, { description: 'Saves (or replaces) a named column mapping.' })
-  async saveImportMapping(
-    @Args('input') input: SaveImportMappingInput,
-  ): Promise<ImportMapping> {
-    const unknown = input.columns.filter((c) => c.column && !COLUMNS.some((k) => k.key === c.column));
+  async saveImportMapping(@Args('input') input: SaveImportMappingInput): Promise<ImportMapping> {
+    const unknown = input.columns.filter(
+      (c) => c.column && !COLUMNS.some((k) => k.key === c.column),
+    );
     if (unknown.length)
       throw BadUserInputException.field(
         'columns',

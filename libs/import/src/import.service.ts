@@ -34,6 +34,7 @@ import {
 import { ImportLinkEntity } from './import.entities';
 import { AreaPlace, ImportRepository } from './import.repository';
 import { normalizeText, ScheduleDoubt } from './schedule-text';
+import { hsdsSheet, isHsdsPackage } from './hsds-reader';
 import { readSheet, SheetError } from './sheet-reader';
 
 export enum RowAction {
@@ -144,7 +145,10 @@ const ORGANIZATION_TYPES: [RegExp, OrganizationType][] = [
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const keyText = (text: string | null) => normalizeText(text ?? '').replace(/\s/g, '').toLowerCase();
+const keyText = (text: string | null) =>
+  normalizeText(text ?? '')
+    .replace(/\s/g, '')
+    .toLowerCase();
 
 /** Where an input field's error belongs in the spreadsheet. */
 const FIELD_COLUMNS: [RegExp, ColumnKey][] = [
@@ -190,18 +194,23 @@ export class ImportService {
       ? await this.imports.mappingNamed(request.municipalityId, request.mappingName)
       : null;
     if (request.mappingName && !saved)
-      throw BadUserInputException.field('mappingName', `保存された対応表「${request.mappingName}」がありません`);
+      throw BadUserInputException.field(
+        'mappingName',
+        `保存された対応表「${request.mappingName}」がありません`,
+      );
     const explicit = { ...saved?.columns, ...request.mapping };
+    const ctx: SheetContext = { today: todayInJapan(), themes: await this.resources.themes() };
     let sheet;
     try {
-      sheet = await readSheet(request.bytes, Object.keys(explicit));
+      sheet = isHsdsPackage(request.bytes)
+        ? hsdsSheet(request.bytes, ctx)
+        : await readSheet(request.bytes, Object.keys(explicit));
     } catch (e) {
       if (e instanceof SheetError) throw BadUserInputException.field('file', e.message);
       throw e;
     }
     const mapping = this.mappingFor(sheet.headers, explicit);
     const defaultKind = request.defaultKind ?? (saved?.defaultKind as ResourceKind | null) ?? null;
-    const ctx: SheetContext = { today: todayInJapan(), themes: await this.resources.themes() };
     try {
       return await this.dataSource.transaction(async (em) => {
         const report = await this.apply(request, sheet, mapping, defaultKind, ctx, em);
@@ -218,9 +227,12 @@ export class ImportService {
   private mappingFor(headers: string[], explicit: Record<string, string | null>): ColumnUse[] {
     const used = new Set<ColumnKey>();
     const uses = headers.map((header): ColumnUse => {
-      const chosen = header in explicit ? explicit[header] : columnForHeader(header)?.key ?? null;
+      const chosen = header in explicit ? explicit[header] : (columnForHeader(header)?.key ?? null);
       if (chosen !== null && chosen !== undefined && !COLUMNS.some((c) => c.key === chosen))
-        throw BadUserInputException.field('mapping', `「${header}」の対応先「${chosen}」という列はありません`);
+        throw BadUserInputException.field(
+          'mapping',
+          `「${header}」の対応先「${chosen}」という列はありません`,
+        );
       const column = (chosen ?? null) as ColumnKey | null;
       if (!column || used.has(column)) return { header, column: null };
       used.add(column);
@@ -251,14 +263,19 @@ export class ImportService {
     const organizations = new Map(
       (await this.imports.organizations(municipalityId, em)).map((o) => [keyText(o.name), o.id]),
     );
-    const links = new Map((await this.imports.links(municipalityId, em)).map((l) => [l.externalKey, l]));
+    const links = new Map(
+      (await this.imports.links(municipalityId, em)).map((l) => [l.externalKey, l]),
+    );
     const linksByResource = new Map([...links.values()].map((l) => [l.resourceId, l]));
     const listings = await this.imports.listings(municipalityId, em);
     const byId = new Set(listings.map((l) => l.id));
-    const byNameAddress = new Map(listings.map((l) => [`na:${keyText(l.name)}|${keyText(l.address)}`, l.id]));
+    const byNameAddress = new Map(
+      listings.map((l) => [`na:${keyText(l.name)}|${keyText(l.address)}`, l.id]),
+    );
 
     // First pass: read every row and find the listing each one is.
     const seen = new Map<string, number>();
+    const claimed = new Map<string, number>();
     const rows = sheet.rows.map((row) => {
       const cells: Partial<Record<ColumnKey, string>> = {};
       mapping.forEach((m, i) => {
@@ -266,7 +283,9 @@ export class ImportService {
       });
       const read = readRow(cells, headers, ctx, { kind: defaultKind });
       const r = read.record;
-      const key = r.externalId ? `id:${keyText(r.externalId)}` : `na:${keyText(r.name)}|${keyText(r.address)}`;
+      const key = r.externalId
+        ? `id:${keyText(r.externalId)}`
+        : `na:${keyText(r.name)}|${keyText(r.address)}`;
       const earlier = seen.get(key);
       if (earlier !== undefined && r.name)
         read.errors.push({
@@ -279,10 +298,20 @@ export class ImportService {
         (r.externalId && UUID.test(r.externalId) && byId.has(r.externalId.toLowerCase())
           ? r.externalId.toLowerCase()
           : (byNameAddress.get(`na:${keyText(r.name)}|${keyText(r.address)}`) ?? null));
+      // Two rows that are one listing (one by its id, the other by its name and address).
+      const claimedBy = targetId ? claimed.get(targetId) : undefined;
+      if (claimedBy !== undefined && !read.errors.length)
+        read.errors.push({
+          column: headers.name ?? '名称',
+          message: `${claimedBy}行目と同じ登録済みの活動にあたります。どちらか一方にしてください`,
+        });
+      else if (targetId) claimed.set(targetId, row.line);
       return { line: row.line, read, key, targetId };
     });
     const targets = rows.flatMap((r) => (r.targetId && !r.read.errors.length ? [r.targetId] : []));
-    const current = targets.length ? await this.records.records(municipalityId, targets, em) : new Map();
+    const current = targets.length
+      ? await this.records.records(municipalityId, targets, em)
+      : new Map();
 
     const report: ImportReport = {
       dryRun: request.dryRun,
@@ -317,17 +346,28 @@ export class ImportService {
         continue;
       }
       const fileCells = cellsOf(r, ctx);
-      const presentColumns = EXPORTED_COLUMNS.filter((c) => c.fills.some((f) => read.present.has(f)));
+      const presentColumns = EXPORTED_COLUMNS.filter((c) =>
+        c.fills.some((f) => read.present.has(f)),
+      );
       const doubts = read.doubts.map((d) => DOUBTS[d]);
       const site: RowSite = { municipalityId, areas, headers, present: read.present, out };
       try {
         await em.transaction(async (tx) => {
           const link = out.resourceId
-            ? await this.updateRow(site, r, current.get(out.resourceId)!, fileCells, presentColumns, doubts, tx, {
-                last: linksByResource.get(out.resourceId)?.cells,
-                overwrite: request.overwriteEdits === true,
-                ctx,
-              })
+            ? await this.updateRow(
+                site,
+                r,
+                current.get(out.resourceId)!,
+                fileCells,
+                presentColumns,
+                doubts,
+                tx,
+                {
+                  last: linksByResource.get(out.resourceId)?.cells,
+                  overwrite: request.overwriteEdits === true,
+                  ctx,
+                },
+              )
             : await this.createRow(site, r, fileCells, presentColumns, doubts, organizations, tx);
           newLinks.push({
             municipalityId,
@@ -376,14 +416,22 @@ export class ImportService {
   ): Promise<Record<string, string>> {
     const { municipalityId, out } = site;
     const place = this.placeOf(r, site);
-    const organizationId = await this.organizationFor(r.organizationName, municipalityId, organizations, tx);
+    const organizationId = await this.organizationFor(
+      r.organizationName,
+      municipalityId,
+      organizations,
+      tx,
+    );
     const identity = { municipalityId, organizationId, kind: r.kind, name: r.name };
     const fields = await this.checkedFields(CreateResourceInput, r, place, identity);
-    const created = await this.resources.create(plainToInstance(CreateResourceInput, { ...identity, ...fields }), {
-      em: tx,
-      imported: this.importedFacts(r, [...place.toConfirm, ...doubts], site.present, true),
-      deferChanges: true,
-    });
+    const created = await this.resources.create(
+      plainToInstance(CreateResourceInput, { ...identity, ...fields }),
+      {
+        em: tx,
+        imported: this.importedFacts(r, [...place.toConfirm, ...doubts], site.present, true),
+        deferChanges: true,
+      },
+    );
     out.resourceId = created.id;
     out.action = RowAction.CREATE;
     return Object.fromEntries(presentColumns.map((c) => [c.header, fileCells[c.header]]));
@@ -427,7 +475,12 @@ export class ImportService {
         continue;
       }
       if (editedSince) {
-        out.conflicts.push({ column: headers[column.key] ?? h, current: nowCells[h], file, overwritten: opts.overwrite });
+        out.conflicts.push({
+          column: headers[column.key] ?? h,
+          current: nowCells[h],
+          file,
+          overwritten: opts.overwrite,
+        });
         if (!opts.overwrite) continue;
       }
       for (const f of column.fills) (merged as unknown as Record<string, unknown>)[f] = r[f];
@@ -440,21 +493,28 @@ export class ImportService {
     }
     const moved = LOCATION_COLUMNS.some((h) => out.changed.includes(h));
     const rescheduled = out.changed.includes('開催日');
-    const place = moved ? this.placeOf(merged, site) : { ...this.placeOf(merged, { ...site, out: QUIET }), toConfirm: [] };
+    const place = moved
+      ? this.placeOf(merged, site)
+      : { ...this.placeOf(merged, { ...site, out: QUIET }), toConfirm: [] };
     const toConfirm = [
       ...now.toConfirm.filter(
-        (c) => !(moved && c === ToConfirm.PIN_LOCATION) && !(rescheduled && SCHEDULE_DOUBTS.includes(c)),
+        (c) =>
+          !(moved && c === ToConfirm.PIN_LOCATION) && !(rescheduled && SCHEDULE_DOUBTS.includes(c)),
       ),
       ...(moved ? place.toConfirm : []),
       ...(rescheduled ? doubts : []),
     ];
     const identity = { name: merged.name, status: merged.status };
     const fields = await this.checkedFields(UpdateResourceInput, merged, place, identity);
-    await this.resources.update(out.resourceId!, plainToInstance(UpdateResourceInput, { ...identity, ...fields }), {
-      em: tx,
-      imported: this.importedFacts(merged, toConfirm, site.present),
-      deferChanges: true,
-    });
+    await this.resources.update(
+      out.resourceId!,
+      plainToInstance(UpdateResourceInput, { ...identity, ...fields }),
+      {
+        em: tx,
+        imported: this.importedFacts(merged, toConfirm, site.present),
+        deferChanges: true,
+      },
+    );
     out.action = RowAction.UPDATE;
     return remembered;
   }
@@ -465,15 +525,21 @@ export class ImportService {
    */
   private placeOf(r: CatalogRecord, site: Pick<RowSite, 'areas' | 'headers' | 'out'>): Place {
     const { areas, headers, out } = site;
-    const named = r.areaName ? areas.find((a) => keyText(a.name) === keyText(r.areaName)) : undefined;
+    const named = r.areaName
+      ? areas.find((a) => keyText(a.name) === keyText(r.areaName))
+      : undefined;
     if (r.areaName && !named)
       out.warnings.push({
         column: headers.areaName ?? '地区',
         message: `地区「${r.areaName}」はこの自治体の地区にありません`,
       });
-    const inAddress = !named && r.address ? areas.find((a) => keyText(r.address).includes(keyText(a.name))) : undefined;
+    const inAddress =
+      !named && r.address
+        ? areas.find((a) => keyText(r.address).includes(keyText(a.name)))
+        : undefined;
     const area = named ?? inAddress ?? null;
-    if (r.location || r.onlineOnly) return { location: r.location, areaId: named?.id ?? null, toConfirm: [] };
+    if (r.location || r.onlineOnly)
+      return { location: r.location, areaId: named?.id ?? null, toConfirm: [] };
     if (area) {
       out.warnings.push({
         column: headers.latitude ?? '緯度',
@@ -487,7 +553,8 @@ export class ImportService {
     }
     out.warnings.push({
       column: headers.address ?? '住所',
-      message: '位置がわからないため地図には載りません（緯度・経度か地区名を入れてください）。ホストに位置の指定を依頼します',
+      message:
+        '位置がわからないため地図には載りません（緯度・経度か地区名を入れてください）。ホストに位置の指定を依頼します',
     });
     return { location: null, areaId: null, toConfirm: [ToConfirm.PIN_LOCATION] };
   }
@@ -521,8 +588,12 @@ export class ImportService {
   ): Promise<string> {
     const found = known.get(keyText(name));
     if (found) return found;
-    const type = ORGANIZATION_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? OrganizationType.OTHER;
-    const created = await this.organizations.create({ municipalityId, name: name.slice(0, 100), type }, em);
+    const type =
+      ORGANIZATION_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? OrganizationType.OTHER;
+    const created = await this.organizations.create(
+      { municipalityId, name: name.slice(0, 100), type },
+      em,
+    );
     known.set(keyText(name), created.id);
     return created.id;
   }
@@ -601,6 +672,11 @@ export class ImportService {
     }
     if (e instanceof DomainException) return [{ column: '', message: e.message }];
     this.log.error(e);
-    return [{ column: '', message: 'この行は保存できませんでした（内部エラー）。管理者に連絡してください' }];
+    return [
+      {
+        column: '',
+        message: 'この行は保存できませんでした（内部エラー）。管理者に連絡してください',
+      },
+    ];
   }
 }

@@ -28,9 +28,18 @@ const rule = (over: object) => ({
 describe('parseScheduleText', () => {
   it.each([
     ['毎週火曜 10:00-12:00', rule({ weekdays: [2], opensAt: '10:00', closesAt: '12:00' })],
-    ['毎週火・木曜日　１０時～１２時', rule({ weekdays: [2, 4], opensAt: '10:00', closesAt: '12:00' })],
-    ['月曜日〜金曜日 9:30〜16:00', rule({ weekdays: [1, 2, 3, 4, 5], opensAt: '09:30', closesAt: '16:00' })],
-    ['平日 午後1時〜3時半', rule({ weekdays: [1, 2, 3, 4, 5], opensAt: '13:00', closesAt: '15:30' })],
+    [
+      '毎週火・木曜日　１０時～１２時',
+      rule({ weekdays: [2, 4], opensAt: '10:00', closesAt: '12:00' }),
+    ],
+    [
+      '月曜日〜金曜日 9:30〜16:00',
+      rule({ weekdays: [1, 2, 3, 4, 5], opensAt: '09:30', closesAt: '16:00' }),
+    ],
+    [
+      '平日 午後1時〜3時半',
+      rule({ weekdays: [1, 2, 3, 4, 5], opensAt: '13:00', closesAt: '15:30' }),
+    ],
     [
       '第1・第3土曜 13:00-15:00',
       rule({ freq: 'MONTHLY', nth: [1, 3], weekdays: [6], opensAt: '13:00', closesAt: '15:00' }),
@@ -56,7 +65,12 @@ describe('parseScheduleText', () => {
     ],
     [
       '毎週木曜 10時〜（詳しくはお問い合わせください）',
-      rule({ weekdays: [4], opensAt: '10:00', closesAt: '12:00', note: '詳しくはお問い合わせください' }),
+      rule({
+        weekdays: [4],
+        opensAt: '10:00',
+        closesAt: '12:00',
+        note: '詳しくはお問い合わせください',
+      }),
     ],
     [
       '毎週水曜 10:00-11:30（雨天中止）',
@@ -64,7 +78,13 @@ describe('parseScheduleText', () => {
     ],
     [
       '毎週月曜 10:00-12:00（2027-01-04~2027-03-29）',
-      rule({ weekdays: [1], opensAt: '10:00', closesAt: '12:00', validFrom: '2027-01-04', validTo: '2027-03-29' }),
+      rule({
+        weekdays: [1],
+        opensAt: '10:00',
+        closesAt: '12:00',
+        validFrom: '2027-01-04',
+        validTo: '2027-03-29',
+      }),
     ],
   ])('reads %s', (text, expected) => {
     const parsed = read(text);
@@ -83,7 +103,11 @@ describe('parseScheduleText', () => {
 
   it('starts 隔週 on the next such weekday and asks for it to be confirmed', () => {
     const parsed = read('隔週水曜 10:00-12:00');
-    expect(parsed.schedules[0]).toMatchObject({ interval: 2, weekdays: [3], validFrom: '2026-11-25' });
+    expect(parsed.schedules[0]).toMatchObject({
+      interval: 2,
+      weekdays: [3],
+      validFrom: '2026-11-25',
+    });
     expect(parsed.doubts).toEqual(['START_ASSUMED']);
   });
 
@@ -94,7 +118,9 @@ describe('parseScheduleText', () => {
   });
 
   it('reads one-off days, placing 12月5日 in the coming year', () => {
-    const parsed = read('12月5日(土) 13:00-15:00／2027-01-09 10:00-11:00（新年会）／11月1日 10時〜12時');
+    const parsed = read(
+      '12月5日(土) 13:00-15:00／2027-01-09 10:00-11:00（新年会）／11月1日 10時〜12時',
+    );
     expect(parsed.sessions).toEqual([
       { date: '2026-12-05', opensAt: '13:00', closesAt: '15:00', note: null },
       { date: '2027-01-09', opensAt: '10:00', closesAt: '11:00', note: '新年会' },
@@ -127,9 +153,29 @@ describe('parseScheduleText', () => {
 describe('formatSchedule', () => {
   it('writes the canonical form, which reads back to the same rules', () => {
     const schedules = [
-      rule({ weekdays: [2, 4], opensAt: '10:00:00', closesAt: '12:00:00', validFrom: '2026-04-01' }),
-      rule({ freq: 'MONTHLY', nth: [-1, 1], weekdays: [6], opensAt: '13:00', closesAt: '15:00', closedOnHolidays: false }),
-      rule({ interval: 2, weekdays: [3], opensAt: '09:30', closesAt: '11:00', validFrom: '2026-04-08', validTo: '2027-03-31', note: '雨天中止' }),
+      rule({
+        weekdays: [2, 4],
+        opensAt: '10:00:00',
+        closesAt: '12:00:00',
+        validFrom: '2026-04-01',
+      }),
+      rule({
+        freq: 'MONTHLY',
+        nth: [-1, 1],
+        weekdays: [6],
+        opensAt: '13:00',
+        closesAt: '15:00',
+        closedOnHolidays: false,
+      }),
+      rule({
+        interval: 2,
+        weekdays: [3],
+        opensAt: '09:30',
+        closesAt: '11:00',
+        validFrom: '2026-04-08',
+        validTo: '2027-03-31',
+        note: '雨天中止',
+      }),
     ] as const;
     const sessions = [{ date: '2026-12-05', opensAt: '13:00', closesAt: '15:00', note: '見学会' }];
     const text = formatSchedule(schedules as never, sessions, TODAY);
@@ -153,7 +199,8 @@ describe('closures', () => {
         { startsOn: '2027-02-11', endsOn: '2027-02-11', reason: null },
       ],
     });
-    if (parsed.ok) expect(formatClosures(parsed.value)).toBe('2026-12-28~2027-01-04（年末年始）／2027-02-11');
+    if (parsed.ok)
+      expect(formatClosures(parsed.value)).toBe('2026-12-28~2027-01-04（年末年始）／2027-02-11');
     expect(parseClosures('夏休み').ok).toBe(false);
   });
 });

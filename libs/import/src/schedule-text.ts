@@ -81,13 +81,16 @@ export function normalizeText(text: string): string {
  */
 function fragmentsOf(text: string): string[] {
   return text
-    .split(/\r?\n|[／;；]|\s\/\s|、(?=\s*(?:毎|隔|第|平日|土日|\d+週|\d+[かヶケカ]月|\d{4}[-/年]|\d{1,2}月\d))/)
+    .split(
+      /\r?\n|[／;；]|\s\/\s|、(?=\s*(?:毎|隔|第|平日|土日|\d+週|\d+[かヶケカ]月|\d{4}[-/年]|\d{1,2}月\d))/,
+    )
     .map((f) => f.trim())
     .filter((f) => f.length > 0)
     .reduce<string[]>((out, f) => {
       // 「第1、第3土曜」: a piece that is only weeks of the month belongs to the next one.
       const last = out[out.length - 1];
-      if (last !== undefined && /^[\s毎月第\d１-５・,]+$/.test(last)) out[out.length - 1] = `${last}・${f}`;
+      if (last !== undefined && /^[\s毎月第\d１-５・,]+$/.test(last))
+        out[out.length - 1] = `${last}・${f}`;
       else out.push(f);
       return out;
     }, []);
@@ -134,9 +137,13 @@ function clock(
 }
 
 const TIME_TOKEN = `(午前|午後)?\\s*(\\d{1,2})(?:\\s*[:：]\\s*(\\d{2})|\\s*時\\s*(?:(\\d{1,2})\\s*分|(半))?)`;
-const TIME_RANGE = new RegExp(`${TIME_TOKEN}\\s*(?:から|${RANGE})\\s*(?:${TIME_TOKEN})?(?:\\s*まで)?`);
+const TIME_RANGE = new RegExp(
+  `${TIME_TOKEN}\\s*(?:から|${RANGE})\\s*(?:${TIME_TOKEN})?(?:\\s*まで)?`,
+);
 /** 「10-12時」: the first hour written without 時. */
-const BARE_RANGE = new RegExp(`(?<![:\\d])(午前|午後)?\\s*(\\d{1,2})\\s*${RANGE}\\s*(\\d{1,2})\\s*時`);
+const BARE_RANGE = new RegExp(
+  `(?<![:\\d])(午前|午後)?\\s*(\\d{1,2})\\s*${RANGE}\\s*(\\d{1,2})\\s*時`,
+);
 
 interface Times {
   opensAt: string;
@@ -168,14 +175,20 @@ function timesIn(text: string): Times | { error: string } | null {
       // 「10:00〜」 or 「10時から」: no end written; two hours assumed, to be confirmed.
       return range(start, start === null ? null : start + 120, text.replace(m[0], ' '), true);
     }
-    let end = clock(m[6] ?? (m[1] === '午後' ? '午後' : undefined), m[7], m[8] ?? m[9], m[10] === '半');
+    let end = clock(
+      m[6] ?? (m[1] === '午後' ? '午後' : undefined),
+      m[7],
+      m[8] ?? m[9],
+      m[10] === '半',
+    );
     // 「午前10時〜1時」: an end before the start, written in 時 on a 12-hour clock, is in the afternoon.
     if (start !== null && end !== null && end <= start && end < 12 * 60 && !m[6] && !m[8])
       end += 12 * 60;
     return range(start, end, text.replace(m[0], ' '));
   }
   for (const [word, [opensAt, closesAt]] of Object.entries(PERIODS)) {
-    if (text.includes(word)) return { opensAt, closesAt, assumed: false, rest: text.replace(word, ' ') };
+    if (text.includes(word))
+      return { opensAt, closesAt, assumed: false, rest: text.replace(word, ' ') };
   }
   return null;
 }
@@ -234,11 +247,16 @@ function isoDate(year: number, month: number, day: number): string | null {
 }
 
 /** A written day: 2026-12-05, 2026/12/5, 2026年12月5日, or 12月5日 (the next such day from today). */
-function dateIn(text: string, today: string): { date: string; rest: string } | { error: string } | null {
+function dateIn(
+  text: string,
+  today: string,
+): { date: string; rest: string } | { error: string } | null {
   const full = ISO_DATE.exec(text);
   if (full) {
     const date = isoDate(Number(full[1]), Number(full[2]), Number(full[3]));
-    return date ? { date, rest: text.replace(full[0], ' ') } : { error: `存在しない日付です: ${full[0]}` };
+    return date
+      ? { date, rest: text.replace(full[0], ' ') }
+      : { error: `存在しない日付です: ${full[0]}` };
   }
   const short = /(\d{1,2})月(\d{1,2})日/.exec(text);
   if (short) {
@@ -248,7 +266,9 @@ function dateIn(text: string, today: string): { date: string; rest: string } | {
     const thisYear = isoDate(year, month, day);
     if (!thisYear) return { error: `存在しない日付です: ${short[0]}` };
     const date = thisYear >= today ? thisYear : isoDate(year + 1, month, day);
-    return date ? { date, rest: text.replace(short[0], ' ') } : { error: `存在しない日付です: ${short[0]}` };
+    return date
+      ? { date, rest: text.replace(short[0], ' ') }
+      : { error: `存在しない日付です: ${short[0]}` };
   }
   return null;
 }
@@ -346,7 +366,8 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       freq = 'MONTHLY';
       rest = rest.replace(/毎月/g, ' ');
     }
-    const weeks = /第\s*([1-5](?:\s*[・,、と及]\s*第?\s*[1-5])*)(?:\s*[・,、と及]\s*(最終))?|(最終)/.exec(rest);
+    const weeks =
+      /第\s*([1-5](?:\s*[・,、と及]\s*第?\s*[1-5])*)(?:\s*[・,、と及]\s*(最終))?|(最終)/.exec(rest);
     if (weeks) {
       nth = [
         ...(weeks[1] ? [...weeks[1].matchAll(/[1-5]/g)].map((n) => Number(n[0])) : []),
@@ -355,12 +376,17 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       freq = 'MONTHLY';
       rest = rest.replace(weeks[0], ' ');
     }
-    if (/\d+\s*日/.test(rest)) return fail('毎月の日付指定（15日など）には対応していません。曜日で書いてください');
+    if (/\d+\s*日/.test(rest))
+      return fail('毎月の日付指定（15日など）には対応していません。曜日で書いてください');
     const { days, rest: left } = weekdaysIn(rest);
     rest = left;
     if (!days.length) return fail('曜日がありません');
-    if (freq === 'MONTHLY' && !nth) return fail('毎月の日程には第何週かを書いてください（例: 第2土曜）');
-    const leftover = rest.replace(/[\s・,、。:~\-]|開催|から|まで|頃|ごろ|程度|予定|など|時間/g, '');
+    if (freq === 'MONTHLY' && !nth)
+      return fail('毎月の日程には第何週かを書いてください（例: 第2土曜）');
+    const leftover = rest.replace(
+      /[\s・,、。:~\-]|開催|から|まで|頃|ごろ|程度|予定|など|時間/g,
+      '',
+    );
     if (/\d/.test(leftover)) return fail(`読み取れない数字があります: ${leftover}`);
     if (interval > 52) return fail('間隔が長すぎます');
     if (leftover) notes.push(leftover);
@@ -416,12 +442,16 @@ export function formatSchedule(
               .map((n) => (n === -1 ? '最終' : `第${n}`))
               .join('・')
           : '';
-      const days = [...s.weekdays].sort((a, b) => a - b).map((d) => DAY_LABEL[d]).join('・');
+      const days = [...s.weekdays]
+        .sort((a, b) => a - b)
+        .map((d) => DAY_LABEL[d])
+        .join('・');
       const validFrom = s.validFrom.slice(0, 10);
       const showFrom = s.interval > 1 || validFrom > today;
       const validTo = s.validTo?.slice(0, 10);
       const parts = [`${every}${weeks}${days}曜 ${hhmm(s.opensAt)}-${hhmm(s.closesAt)}`];
-      if (showFrom || validTo) parts.push(`（${showFrom ? validFrom : ''}${validTo ? `~${validTo}` : 'から'}）`);
+      if (showFrom || validTo)
+        parts.push(`（${showFrom ? validFrom : ''}${validTo ? `~${validTo}` : 'から'}）`);
       if (!s.closedOnHolidays) parts.push('（祝日も開催）');
       if (s.note) parts.push(`（${s.note}）`);
       return parts.join('');
@@ -450,9 +480,14 @@ export function parseClosures(text: string): Parsed<ClosureParts[]> {
     const dates = [...rest.matchAll(new RegExp(ISO_DATE.source, 'g'))].map((m) =>
       isoDate(Number(m[1]), Number(m[2]), Number(m[3])),
     );
-    const leftover = rest.replace(new RegExp(ISO_DATE.source, 'g'), '').replace(/[\s~\-]|から|まで/g, '');
+    const leftover = rest
+      .replace(new RegExp(ISO_DATE.source, 'g'), '')
+      .replace(/[\s~\-]|から|まで/g, '');
     if (!dates.length || dates.length > 2 || dates.includes(null) || leftover)
-      return { ok: false, error: `休み「${original}」を解釈できません（例: 2026-08-10~2026-08-16（お盆））` };
+      return {
+        ok: false,
+        error: `休み「${original}」を解釈できません（例: 2026-08-10~2026-08-16（お盆））`,
+      };
     const [startsOn, endsOn = startsOn] = dates as string[];
     if (endsOn < startsOn)
       return { ok: false, error: `休み「${original}」の最終日が初日より前です` };

@@ -23,7 +23,10 @@ const HEADER_SEARCH_ROWS = 20;
  * or .xlsx (the first sheet with data). Finds the header row below titles and blank rows: the row
  * with the most headers we know, or that `knownHeaders` names.
  */
-export async function readSheet(bytes: Buffer, knownHeaders: readonly string[] = []): Promise<Sheet> {
+export async function readSheet(
+  bytes: Buffer,
+  knownHeaders: readonly string[] = [],
+): Promise<Sheet> {
   const isXlsx = XLSX_MAGIC.every((b, i) => bytes[i] === b);
   const { format, grid } = isXlsx ? await xlsxGrid(bytes) : csvGrid(bytes);
   const known = new Set(knownHeaders.map(headerKey));
@@ -69,7 +72,8 @@ function decode(bytes: Buffer): { format: string; text: string } {
 function csvGrid(bytes: Buffer): { format: string; grid: string[][] } {
   const { format, text } = decode(bytes);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
+  const delimiter =
+    (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
   try {
     const grid = parse(text, {
       delimiter,

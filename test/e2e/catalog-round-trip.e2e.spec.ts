@@ -48,7 +48,7 @@ describe('catalogue export → import → export, over the whole demo dataset', 
   };
   /** Rows as text lines, sorted (listings of the same name may come in another order). */
   const rowsOf = (csv: Buffer) => {
-    const [header, ...rows] = parse(csv.toString('utf8'), { bom: true }) as string[][];
+    const [header, ...rows]: string[][] = parse(csv.toString('utf8'), { bom: true });
     return { header, rows: rows.map((r) => JSON.stringify(r)).sort() };
   };
 
@@ -109,10 +109,10 @@ describe('catalogue export → import → export, over the whole demo dataset', 
       'いるだけ可',
     ];
     const project = (csv: Buffer, only: (row: Record<string, string>) => boolean) => {
-      const rows = parse(csv.toString('utf8'), { bom: true, columns: true }) as Record<
-        string,
-        string
-      >[];
+      const rows = parse<Record<string, string>>(csv.toString('utf8'), {
+        bom: true,
+        columns: true,
+      });
       return (
         rows
           .filter(only)

@@ -153,7 +153,10 @@ const integer = (key: Key, header: string, aliases: string[], max: number): Colu
   header,
   aliases,
   exported: true,
-  write: (r) => (r[key] === null ? '' : String(r[key])),
+  write: (r) => {
+    const value = r[key];
+    return typeof value === 'number' ? String(value) : '';
+  },
   read: (cell, r) => {
     const value = integerOf(cell);
     if (value === null || value > max) return `「${cell}」は0〜${max}の数で入れてください`;

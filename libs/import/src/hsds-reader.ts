@@ -12,8 +12,73 @@ import {
 import { RuleParts } from './schedule-text';
 import { Sheet, SheetError } from './sheet-reader';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- HSDS documents from other systems are read defensively, field by field. */
-type Json = Record<string, any>;
+/** The parts of HSDS 3.0 objects the import reads; another system may leave any of them out. */
+interface HsdsTerm {
+  id?: string;
+  code?: string;
+  taxonomy_id?: string;
+}
+interface HsdsAttribute {
+  link_id?: string;
+  taxonomy_term_id?: string;
+  taxonomy_term?: HsdsTerm;
+  value?: string;
+}
+interface HsdsAddress {
+  address_1?: string;
+  address_2?: string;
+  city?: string;
+  state_province?: string;
+}
+interface HsdsLocation {
+  id?: string;
+  name?: string;
+  description?: string;
+  location_type?: string;
+  latitude?: number | string;
+  longitude?: number | string;
+  addresses?: HsdsAddress[];
+}
+interface HsdsSchedule {
+  service_id?: string;
+  freq?: string;
+  interval?: number | string;
+  byday?: string;
+  opens_at?: string;
+  closes_at?: string;
+  valid_from?: string;
+  valid_to?: string;
+  description?: string;
+}
+interface HsdsService {
+  id?: string;
+  name?: string;
+  description?: string;
+  status?: string;
+  email?: string;
+  fees_description?: string;
+  minimum_age?: number | string;
+  maximum_age?: number | string;
+  organization_id?: string;
+  organization?: { name?: string };
+  service_at_locations?: { location_id?: string; service_id?: string; location?: HsdsLocation }[];
+  schedules?: HsdsSchedule[];
+  phones?: { service_id?: string; number?: string }[];
+  cost_options?: { service_id?: string; amount?: number | string; amount_description?: string }[];
+  attributes?: HsdsAttribute[];
+}
+interface HsdsOrganization {
+  id?: string;
+  name?: string;
+}
+
+/** A text field, or null when absent or empty. */
+const text = (v: unknown): string | null =>
+  (typeof v === 'string' && v !== '') || typeof v === 'number' ? String(v) : null;
+const numberOf = (v: unknown): number | null => {
+  const n = text(v) === null ? NaN : Number(v);
+  return Number.isFinite(n) ? n : null;
+};
 
 /** Our pace terms (HSDS attribute codes) and the record fields they stand for. */
 const PACE_FIELDS = {
@@ -56,7 +121,7 @@ export function hsdsSheet(bytes: Buffer, ctx: SheetContext): Sheet {
   const { format, services, organizations } = packageOf(bytes);
   const names = new Map(organizations.map((o) => [String(o.id), String(o.name ?? '')]));
   const ours = services.some((s) =>
-    (s.attributes ?? []).some((a: Json) => termOf(a)?.taxonomy_id === PACE_TAXONOMY.id),
+    (s.attributes ?? []).some((a) => a.taxonomy_term?.taxonomy_id === PACE_TAXONOMY.id),
   );
   const columns = EXPORTED_COLUMNS.filter((c) =>
     [
@@ -88,91 +153,118 @@ export function hsdsSheet(bytes: Buffer, ctx: SheetContext): Sheet {
   return { format, headerLine: 0, headers: columns.map((c) => c.header), rows };
 }
 
-function packageOf(bytes: Buffer): { format: string; services: Json[]; organizations: Json[] } {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const files = unzipSync(bytes);
-    if (files['hsds.json']) return fromJson(strFromU8(files['hsds.json']), 'HSDS 3.0 (zip, JSON)');
-    const table = (name: string): Json[] =>
-      files[`${name}.csv`]
-        ? (parse(strFromU8(files[`${name}.csv`]), {
-            columns: true,
-            bom: true,
-            skip_empty_lines: true,
-          }) as Json[])
-        : [];
-    const byService = (rows: Json[]) => {
-      const grouped = new Map<string, Json[]>();
-      for (const r of rows) grouped.set(r.service_id, [...(grouped.get(r.service_id) ?? []), r]);
-      return grouped;
-    };
-    const locations = new Map(table('locations').map((l) => [l.id, l]));
-    const terms = new Map(table('taxonomy_terms').map((t) => [t.id, t]));
-    const at = byService(table('service_at_locations'));
-    const schedules = byService(table('schedules'));
-    const phones = byService(table('phones'));
-    const costs = byService(table('cost_options'));
-    const attributes = new Map<string, Json[]>();
-    for (const a of table('attributes'))
-      attributes.set(a.link_id, [
-        ...(attributes.get(a.link_id) ?? []),
-        { ...a, taxonomy_term: terms.get(a.taxonomy_term_id) },
-      ]);
-    const services = table('services').map((s) => ({
-      ...s,
-      service_at_locations: (at.get(s.id) ?? []).map((x) => ({
-        ...x,
-        location: locations.get(x.location_id),
-      })),
-      schedules: schedules.get(s.id) ?? [],
-      phones: phones.get(s.id) ?? [],
-      cost_options: costs.get(s.id) ?? [],
-      attributes: attributes.get(s.id) ?? [],
-    }));
-    if (!services.length) throw new SheetError('HSDSのパッケージに services.csv がありません');
-    return { format: 'HSDS 3.0 (zip, CSV)', services, organizations: table('organizations') };
-  }
-  return fromJson(bytes.toString('utf8').replace(/^\uFEFF/, ''), 'HSDS 3.0 (JSON)');
+interface HsdsPackage {
+  format: string;
+  services: HsdsService[];
+  organizations: HsdsOrganization[];
 }
 
-function fromJson(text: string, format: string) {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new SheetError(`JSONとして読めません: ${(e as Error).message}`);
-  }
-  const doc = data as Json;
-  const services: Json[] = Array.isArray(doc)
-    ? doc
-    : Array.isArray(doc.services)
-      ? doc.services
-      : Array.isArray(doc.contents)
-        ? doc.contents
-        : [];
-  if (!services.length) throw new SheetError('HSDSのサービス（services）が見つかりません');
+function packageOf(bytes: Buffer): HsdsPackage {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    return fromJson(bytes.toString('utf8').replace(/^\uFEFF/, ''), 'HSDS 3.0 (JSON)');
+  const files = unzipSync(bytes);
+  if (files['hsds.json']) return fromJson(strFromU8(files['hsds.json']), 'HSDS 3.0 (zip, JSON)');
+  // The tabular form: one CSV per table, joined back into nested services.
+  const table = <T>(name: string): T[] =>
+    files[`${name}.csv`]
+      ? parse<T>(strFromU8(files[`${name}.csv`]), {
+          columns: true,
+          bom: true,
+          skip_empty_lines: true,
+        })
+      : [];
+  const byKey = <T>(rows: T[], key: (row: T) => string | undefined) => {
+    const grouped = new Map<string, T[]>();
+    for (const r of rows) {
+      const k = key(r) ?? '';
+      grouped.set(k, [...(grouped.get(k) ?? []), r]);
+    }
+    return grouped;
+  };
+  const locations = new Map(table<HsdsLocation>('locations').map((l) => [l.id, l]));
+  const terms = new Map(table<HsdsTerm>('taxonomy_terms').map((t) => [t.id, t]));
+  const at = byKey(
+    table<{ service_id?: string; location_id?: string }>('service_at_locations'),
+    (x) => x.service_id,
+  );
+  const schedules = byKey(table<HsdsSchedule>('schedules'), (x) => x.service_id);
+  const phones = byKey(
+    table<{ service_id?: string; number?: string }>('phones'),
+    (x) => x.service_id,
+  );
+  const costs = byKey(
+    table<{ service_id?: string; amount?: string }>('cost_options'),
+    (x) => x.service_id,
+  );
+  const attributes = byKey(
+    table<HsdsAttribute>('attributes').map((a) => ({
+      ...a,
+      taxonomy_term: terms.get(a.taxonomy_term_id),
+    })),
+    (a) => a.link_id,
+  );
+  const services = table<HsdsService>('services').map((s): HsdsService => ({
+    ...s,
+    service_at_locations: (at.get(s.id ?? '') ?? []).map((x) => ({
+      ...x,
+      location: locations.get(x.location_id),
+    })),
+    schedules: schedules.get(s.id ?? '') ?? [],
+    phones: phones.get(s.id ?? '') ?? [],
+    cost_options: costs.get(s.id ?? '') ?? [],
+    attributes: attributes.get(s.id ?? '') ?? [],
+  }));
+  if (!services.length) throw new SheetError('HSDSのパッケージに services.csv がありません');
   return {
-    format,
+    format: 'HSDS 3.0 (zip, CSV)',
     services,
-    organizations: Array.isArray(doc.organizations) ? (doc.organizations as Json[]) : [],
+    organizations: table<HsdsOrganization>('organizations'),
   };
 }
 
-const termOf = (a: Json): Json | undefined => a.taxonomy_term ?? undefined;
+function fromJson(json: string, format: string): HsdsPackage {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    throw new SheetError(`JSONとして読めません: ${(e as Error).message}`);
+  }
+  // Our export ({ services, organizations }), an API page ({ contents }), or a bare list.
+  const doc = (Array.isArray(data) ? { services: data } : (data ?? {})) as {
+    services?: unknown;
+    contents?: unknown;
+    organizations?: unknown;
+  };
+  const list = Array.isArray(doc.services)
+    ? doc.services
+    : Array.isArray(doc.contents)
+      ? doc.contents
+      : [];
+  if (!list.length) throw new SheetError('HSDSのサービス（services）が見つかりません');
+  return {
+    format,
+    services: list as HsdsService[],
+    organizations: (Array.isArray(doc.organizations)
+      ? doc.organizations
+      : []) as HsdsOrganization[],
+  };
+}
 
 function recordOf(
-  s: Json,
+  s: HsdsService,
   organizations: Map<string, string>,
   today: string,
 ): { record: CatalogRecord; kindKnown: boolean } {
   const r = emptyRecord();
-  const location: Json = (s.service_at_locations ?? [])[0]?.location ?? {};
-  const address: Json | undefined = (location.addresses ?? [])[0];
-  r.externalId = s.id ? String(s.id) : null;
-  r.name = String(s.name ?? '');
-  r.organizationName = s.organization?.name ?? organizations.get(String(s.organization_id)) ?? '';
-  r.description = s.description || null;
+  const location: HsdsLocation = s.service_at_locations?.[0]?.location ?? {};
+  const address = location.addresses?.[0];
+  r.externalId = text(s.id);
+  r.name = text(s.name) ?? '';
+  r.organizationName =
+    text(s.organization?.name) ?? organizations.get(String(s.organization_id)) ?? '';
+  r.description = text(s.description);
   r.status =
-    s.status === 'active' || !s.status
+    !s.status || s.status === 'active'
       ? ResourceStatus.ACTIVE
       : s.status === 'inactive' || s.status === 'defunct'
         ? ResourceStatus.CLOSED
@@ -181,16 +273,10 @@ function recordOf(
     ? [address.state_province, address.city, address.address_1, address.address_2]
         .filter(Boolean)
         .join('')
-    : location.description || null;
-  const latitude = Number(location.latitude);
-  const longitude = Number(location.longitude);
-  if (
-    location.latitude !== undefined &&
-    location.latitude !== '' &&
-    Number.isFinite(latitude) &&
-    Number.isFinite(longitude)
-  )
-    r.location = { latitude, longitude };
+    : text(location.description);
+  const latitude = numberOf(location.latitude);
+  const longitude = numberOf(location.longitude);
+  if (latitude !== null && longitude !== null) r.location = { latitude, longitude };
   r.onlineOnly = location.location_type === 'virtual';
   for (const x of s.schedules ?? []) {
     const rule = ruleOf(x, today);
@@ -209,44 +295,36 @@ function recordOf(
       });
     else if (rule) r.schedules.push(rule);
   }
-  const cost = (s.cost_options ?? [])[0];
-  if (cost && cost.amount !== undefined && cost.amount !== '') {
-    r.feeYen = Math.max(0, Math.round(Number(cost.amount)) || 0);
-    r.feeNote = cost.amount_description || null;
-  } else if (s.fees_description) {
-    r.feeNote = s.fees_description;
-  }
-  r.contactPhone = (s.phones ?? [])[0]?.number ?? null;
-  r.contactEmail = s.email || null;
-  r.minAge = s.minimum_age !== undefined && s.minimum_age !== '' ? Number(s.minimum_age) : null;
-  r.maxAge = s.maximum_age !== undefined && s.maximum_age !== '' ? Number(s.maximum_age) : null;
+  const cost = s.cost_options?.[0];
+  const amount = numberOf(cost?.amount);
+  if (amount !== null) {
+    r.feeYen = Math.max(0, Math.round(amount));
+    r.feeNote = text(cost?.amount_description);
+  } else r.feeNote = text(s.fees_description);
+  r.contactPhone = text(s.phones?.[0]?.number);
+  r.contactEmail = text(s.email);
+  r.minAge = numberOf(s.minimum_age);
+  r.maxAge = numberOf(s.maximum_age);
+  let kindKnown = false;
   for (const a of s.attributes ?? []) {
-    const term = termOf(a);
-    if (!term) continue;
-    if (term.taxonomy_id === KIND_TAXONOMY.id && term.code in ResourceKind)
-      r.kind = term.code as ResourceKind;
-    else if (term.taxonomy_id === THEME_TAXONOMY.id) r.themes.push(String(term.code));
-    else if (
-      term.taxonomy_id === PACE_TAXONOMY.id &&
-      term.code in PACE_FIELDS &&
-      a.value !== 'false'
-    )
-      (r as unknown as Record<string, boolean>)[
-        PACE_FIELDS[term.code as keyof typeof PACE_FIELDS]
-      ] = true;
+    const term = a.taxonomy_term;
+    const code = term?.code ?? '';
+    if (term?.taxonomy_id === KIND_TAXONOMY.id && code in ResourceKind) {
+      r.kind = code as ResourceKind;
+      kindKnown = true;
+    } else if (term?.taxonomy_id === THEME_TAXONOMY.id) r.themes.push(code);
+    else if (term?.taxonomy_id === PACE_TAXONOMY.id && code in PACE_FIELDS && a.value !== 'false')
+      r[PACE_FIELDS[code as keyof typeof PACE_FIELDS]] = true;
   }
-  const kindKnown = (s.attributes ?? []).some(
-    (a: Json) => termOf(a)?.taxonomy_id === KIND_TAXONOMY.id,
-  );
   return { record: r, kindKnown };
 }
 
 /** An HSDS schedule as our rule: WEEKLY or MONTHLY with byday (TU, 1SA, -1FR); others are left out. */
-function ruleOf(s: Json, today: string): RuleParts | null {
+function ruleOf(s: HsdsSchedule, today: string): RuleParts | null {
   const freq = String(s.freq ?? '').toUpperCase();
   if ((freq !== 'WEEKLY' && freq !== 'MONTHLY') || !s.byday || !s.opens_at || !s.closes_at)
     return null;
-  const days = String(s.byday)
+  const days = s.byday
     .split(',')
     .map((d) => /^(-?\d)?([A-Z]{2})$/.exec(d.trim().toUpperCase()))
     .filter((m): m is RegExpExecArray => m !== null && m[2] in DAYS);
@@ -254,14 +332,14 @@ function ruleOf(s: Json, today: string): RuleParts | null {
   const nth = [...new Set(days.flatMap((m) => (m[1] ? [Number(m[1])] : [])))];
   return {
     freq,
-    interval: Number(s.interval) || 1,
+    interval: numberOf(s.interval) ?? 1,
     weekdays: [...new Set(days.map((m) => DAYS[m[2]]))].sort((a, b) => a - b),
     nth: freq === 'MONTHLY' ? nth : null,
-    opensAt: String(s.opens_at).slice(0, 5),
-    closesAt: String(s.closes_at).slice(0, 5),
-    validFrom: s.valid_from ? String(s.valid_from).slice(0, 10) : today,
-    validTo: s.valid_to ? String(s.valid_to).slice(0, 10) : null,
+    opensAt: s.opens_at.slice(0, 5),
+    closesAt: s.closes_at.slice(0, 5),
+    validFrom: text(s.valid_from)?.slice(0, 10) ?? today,
+    validTo: text(s.valid_to)?.slice(0, 10) ?? null,
     closedOnHolidays: true,
-    note: s.description || null,
+    note: text(s.description),
   };
 }

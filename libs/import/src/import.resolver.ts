@@ -244,7 +244,7 @@ export class ImportResolver {
     @Args({ name: 'file', type: () => GraphQLUpload }) file: FileUpload,
     @Args('input') input: ImportCatalogInput,
   ): Promise<ImportReport> {
-    const bytes = await readUpload(await (file as unknown as Promise<FileUpload>));
+    const bytes = await readUpload(await Promise.resolve(file));
     return this.service.run({
       municipalityId: input.municipalityId ?? RequestContext.signedIn().municipalityId,
       bytes,

@@ -311,7 +311,7 @@ export class ImportService {
     const targets = rows.flatMap((r) => (r.targetId && !r.read.errors.length ? [r.targetId] : []));
     const current = targets.length
       ? await this.records.records(municipalityId, targets, em)
-      : new Map();
+      : new Map<string, CatalogRecord>();
 
     const report: ImportReport = {
       dryRun: request.dryRun,

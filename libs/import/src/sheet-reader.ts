@@ -75,13 +75,13 @@ function csvGrid(bytes: Buffer): { format: string; grid: string[][] } {
   const delimiter =
     (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
   try {
-    const grid = parse(text, {
+    const grid: string[][] = parse(text, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
-    }) as string[][];
+    });
     return { format, grid };
   } catch (e) {
     throw new SheetError(`CSVとして読めません: ${(e as Error).message}`);
@@ -125,7 +125,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('error' in value) return '';
     return '';
   }

@@ -205,9 +205,9 @@ describe('resource visibility, filters and the public map', () => {
       const access = await as(coordinator, async (s) =>
         s.accessFor(await s.get(ids['ピアの集い'])),
       );
-      expect(access).toEqual({ exactLocation: true, sensitiveDetails: true });
+      expect(access).toEqual({ exactLocation: true, sensitiveDetails: true, inside: true });
       expect(await as(anonymous, async (s) => s.accessFor(await s.get(ids['ピアの集い'])))).toEqual(
-        { exactLocation: false, sensitiveDetails: false },
+        { exactLocation: false, sensitiveDetails: false, inside: false },
       );
     });
 

@@ -104,6 +104,8 @@ interface Place {
   location: { latitude: number; longitude: number } | null;
   areaId: string | null;
   toConfirm: ToConfirm[];
+  /** What the report says about it (placed at the area, not found …). */
+  warnings: CellProblem[];
 }
 
 /** What every row of one file shares. */
@@ -121,8 +123,6 @@ const DOUBTS: Record<ScheduleDoubt, ToConfirm> = {
 };
 const SCHEDULE_DOUBTS = Object.values(DOUBTS);
 const LOCATION_COLUMNS = ['緯度', '経度', '地区', '住所', 'オンラインのみ'];
-/** A report nobody reads: placing an unchanged location again says nothing. */
-const QUIET = { warnings: [] } as unknown as RowReport;
 
 class DryRun extends Error {
   constructor(readonly report: ImportReport) {
@@ -416,6 +416,7 @@ export class ImportService {
   ): Promise<Record<string, string>> {
     const { municipalityId, out } = site;
     const place = this.placeOf(r, site);
+    out.warnings.push(...place.warnings);
     const organizationId = await this.organizationFor(
       r.organizationName,
       municipalityId,
@@ -493,9 +494,9 @@ export class ImportService {
     }
     const moved = LOCATION_COLUMNS.some((h) => out.changed.includes(h));
     const rescheduled = out.changed.includes('開催日');
-    const place = moved
-      ? this.placeOf(merged, site)
-      : { ...this.placeOf(merged, { ...site, out: QUIET }), toConfirm: [] };
+    const place = this.placeOf(merged, site);
+    // Placing an unchanged location again says nothing and asks nothing new.
+    if (moved) out.warnings.push(...place.warnings);
     const toConfirm = [
       ...now.toConfirm.filter(
         (c) =>
@@ -523,13 +524,14 @@ export class ImportService {
    * Where the listing is: its coordinates, else the point of its area (named, or found in the
    * address) with a pin to be placed, else nowhere yet.
    */
-  private placeOf(r: CatalogRecord, site: Pick<RowSite, 'areas' | 'headers' | 'out'>): Place {
-    const { areas, headers, out } = site;
+  private placeOf(r: CatalogRecord, site: Pick<RowSite, 'areas' | 'headers'>): Place {
+    const { areas, headers } = site;
+    const warnings: CellProblem[] = [];
     const named = r.areaName
       ? areas.find((a) => keyText(a.name) === keyText(r.areaName))
       : undefined;
     if (r.areaName && !named)
-      out.warnings.push({
+      warnings.push({
         column: headers.areaName ?? '地区',
         message: `地区「${r.areaName}」はこの自治体の地区にありません`,
       });
@@ -539,9 +541,9 @@ export class ImportService {
         : undefined;
     const area = named ?? inAddress ?? null;
     if (r.location || r.onlineOnly)
-      return { location: r.location, areaId: named?.id ?? null, toConfirm: [] };
+      return { location: r.location, areaId: named?.id ?? null, toConfirm: [], warnings };
     if (area) {
-      out.warnings.push({
+      warnings.push({
         column: headers.latitude ?? '緯度',
         message: `緯度・経度がないため「${area.name}」の位置に置きました。ホストに地図上の位置の指定を依頼します`,
       });
@@ -549,14 +551,15 @@ export class ImportService {
         location: { latitude: area.latitude, longitude: area.longitude },
         areaId: area.id,
         toConfirm: [ToConfirm.PIN_LOCATION],
+        warnings,
       };
     }
-    out.warnings.push({
+    warnings.push({
       column: headers.address ?? '住所',
       message:
         '位置がわからないため地図には載りません（緯度・経度か地区名を入れてください）。ホストに位置の指定を依頼します',
     });
-    return { location: null, areaId: null, toConfirm: [ToConfirm.PIN_LOCATION] };
+    return { location: null, areaId: null, toConfirm: [ToConfirm.PIN_LOCATION], warnings };
   }
 
   /**

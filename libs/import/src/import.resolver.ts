@@ -91,7 +91,10 @@ class ImportConflict {
 
 @ObjectType()
 class ImportRowReport {
-  @Field(() => Int, { description: 'The row number as Excel shows it.' }) line!: number;
+  @Field(() => Int, {
+    description: 'The row number as Excel shows it (for an HSDS package: the service’s position).',
+  })
+  line!: number;
   @Field(() => RowAction) action!: RowAction;
   @Field(() => String, { nullable: true }) name!: string | null;
   @Field(() => ID, { nullable: true }) resourceId!: string | null;

@@ -12,7 +12,7 @@ export class CatalogImport1796200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "resource" ADD "schedule_text" text`);
     await q.query(`ALTER TABLE "resource" ADD "to_confirm" text array NOT NULL DEFAULT '{}'`);
     await q.query(
-      `CREATE TABLE "import_link" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "resource_id" uuid NOT NULL, "external_key" text NOT NULL, "external_id" text, "cells" jsonb NOT NULL, "imported_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "import_link_pkey" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "import_link" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "resource_id" uuid NOT NULL, "external_key" text NOT NULL, "external_id" text, "file_cells" jsonb NOT NULL, "stored_cells" jsonb NOT NULL, "imported_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "import_link_pkey" PRIMARY KEY ("id"))`,
     );
     await q.query(`CREATE UNIQUE INDEX "import_link_resource_key" ON "import_link"  ("resource_id") `);
     await q.query(

@@ -252,6 +252,7 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     it('the same file again changes nothing and duplicates nothing', async () => {
       const before = await listings();
       const report = ok(await importFile(t, admin.auth, sjis()));
+      expect(report.rows.filter((r) => r.action !== 'UNCHANGED')).toEqual([]);
       expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 4, rejected: 0 });
       expect(await listings()).toBe(before);
     });
@@ -261,13 +262,14 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('一覧');
     sheet.addRow(['みどり市 社会資源一覧（令和8年度）']);
-    sheet.mergeCells('A1:G1');
+    sheet.mergeCells('A1:H1');
     sheet.addRow([]);
-    sheet.addRow(['名称', '種類', '住所', '開催日', '時間', '連絡先', '']);
-    sheet.addRow(['', '', '', '', '', '電話', 'メール']);
+    sheet.addRow(['名称', '種類', '住所', '開催日', '時間', '連絡先', '', '']);
+    // FAX is no heading we know: it still marks the row as headings, under the merged 連絡先.
+    sheet.addRow(['', '', '', '', '', '電話', 'メール', 'FAX']);
     sheet.mergeCells('A3:A4');
     sheet.mergeCells('B3:B4');
-    sheet.mergeCells('F3:G3');
+    sheet.mergeCells('F3:H3');
     sheet.addRow([
       'スマホ相談会',
       'プログラム',
@@ -282,9 +284,19 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
 
     const parsed = await readSheet(bytes);
-    expect(parsed.headers).toEqual(['名称', '種類', '住所', '開催日', '時間', '電話', 'メール']);
+    expect(parsed.headers).toEqual([
+      '名称',
+      '種類',
+      '住所',
+      '開催日',
+      '時間',
+      '電話',
+      'メール',
+      'FAX',
+    ]);
     const report = ok(await importFile(t, admin.auth, { bytes, name: '一覧.xlsx' }));
     expect(report).toMatchObject({ format: 'xlsx', created: 2, rejected: 0 });
+    expect(report.mapping).toContainEqual({ header: 'FAX', column: null });
     // Row numbers are Excel's: the blank row 6 is skipped, not renumbered.
     expect(report.rows.map((r) => [r.line, r.action])).toEqual([
       [5, 'CREATE'],
@@ -437,6 +449,190 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
     });
     const [{ capacity }] = await ds.query(`SELECT capacity FROM resource WHERE id = $1`, [salon]);
     expect(capacity).toBe(15);
+  });
+
+  describe('what a review of the first version found', () => {
+    const csv = (rows: (string | number)[][]) => ({
+      bytes: Buffer.from(csvOf(rows)),
+      name: 'x.csv',
+    });
+    const gql = async (who: Signed, query: string, variables: Record<string, unknown>) => {
+      const res = await t.gql(query, variables, who.auth);
+      if (!res.data) throw new Error(JSON.stringify(res.errors));
+      return res.data;
+    };
+
+    it('a coordinator neither exports nor finds a listing kept inside its organisation', async () => {
+      const header = [
+        '名称',
+        '団体名',
+        '種類',
+        '住所',
+        '公開範囲',
+        '対象',
+        '対象を公開しない',
+        '電話番号',
+      ];
+      ok(
+        await importFile(
+          t,
+          admin.auth,
+          csv([
+            header,
+            [
+              '秘密の会',
+              '秘密の団体',
+              'プログラム',
+              '南地区77',
+              '団体内のみ',
+              '依存症の方',
+              '○',
+              '042-777-0000',
+            ],
+          ]),
+        ),
+      );
+      const download = async (who: Signed) =>
+        await (await fetch(`${t.baseUrl}/catalog/export.csv`, { headers: who.auth })).text();
+      expect(await download(admin)).toContain('秘密の会');
+      const seen = await download(csw);
+      expect(seen).not.toContain('秘密の会');
+      expect(seen).not.toContain('依存症の方');
+      const dry = ok(
+        await importFile(
+          t,
+          csw.auth,
+          csv([header.slice(0, 4), ['秘密の会', '秘密の団体', 'プログラム', '南地区77']]),
+          {
+            dryRun: true,
+          },
+        ),
+      );
+      // Refused without showing it: not found again, not duplicated.
+      expect(dry.rows[0]).toMatchObject({
+        action: 'REJECT',
+        resourceId: null,
+        errors: [{ message: expect.stringContaining('見えない公開範囲') }],
+      });
+    });
+
+    it('a rejected row does not take the new host it named with it', async () => {
+      const report = ok(
+        await importFile(
+          t,
+          admin.auth,
+          csv([
+            ['名称', '団体名', '種類', '住所'],
+            ['あ'.repeat(101), '新しい会A', '居場所', '南地区50'],
+            ['新しい会Aのサロン', '新しい会A', '居場所', '南地区51'],
+          ]),
+        ),
+      );
+      expect(report.rows.map((r) => r.action)).toEqual(['REJECT', 'CREATE']);
+      expect(await count(`FROM organization WHERE name = '新しい会A'`)).toBe(1);
+    });
+
+    it('a new address without coordinates is placed again and the pin asked for', async () => {
+      const file = (address: string) =>
+        csv([
+          ['外部ID', '名称', '団体名', '種類', '住所'],
+          ['MV-1', '引っ越す会', '引越団体', '居場所', address],
+        ]);
+      const [first] = ok(await importFile(t, admin.auth, file('南地区5'))).rows;
+      await gql(
+        csw,
+        `mutation ($id: ID!, $input: UpdateResourceInput!) { updateResource(id: $id, input: $input) { id } }`,
+        { id: first.resourceId, input: { location: { latitude: 35.5002, longitude: 139.5002 } } },
+      );
+      const [moved] = ok(await importFile(t, admin.auth, file('西圏域7'))).rows;
+      expect(moved).toMatchObject({ action: 'UPDATE', changed: ['住所'] });
+      expect(moved.warnings.map((w) => w.message).join()).toContain('「西圏域」の位置に置きました');
+      const [row] = await ds.query(
+        `SELECT r.to_confirm, a.name AS area, ST_Covers(a.boundary, r.location::geometry) AS inside
+           FROM resource r JOIN area a ON a.id = r.area_id WHERE r.id = $1`,
+        [first.resourceId],
+      );
+      expect(row).toEqual({ to_confirm: ['PIN_LOCATION'], area: '西圏域', inside: true });
+    });
+
+    it('row numbers are no ids, and an id on another place is refused, not overwritten', async () => {
+      const numbered = ok(
+        await importFile(
+          t,
+          admin.auth,
+          csv([
+            ['No', '名称', '団体名', '種類', '住所'],
+            ['1', '朝の会', '朝団体', '居場所', '南地区61'],
+          ]),
+        ),
+      );
+      expect(numbered.mapping).toContainEqual({ header: 'No', column: null });
+      const first = ok(
+        await importFile(
+          t,
+          admin.auth,
+          csv([
+            ['外部ID', '名称', '団体名', '種類', '住所'],
+            ['X1', '昼の会', '昼団体', '居場所', '南地区62'],
+          ]),
+        ),
+      );
+      const renumbered = ok(
+        await importFile(
+          t,
+          admin.auth,
+          csv([
+            ['外部ID', '名称', '団体名', '種類', '住所'],
+            ['X1', '夜の会', '夜団体', '居場所', '南地区63'],
+          ]),
+        ),
+      );
+      expect(renumbered.rows[0]).toMatchObject({
+        action: 'REJECT',
+        errors: [{ column: '外部ID', message: expect.stringContaining('名称も住所も違います') }],
+      });
+      const [{ name }] = await ds.query(`SELECT name FROM resource WHERE id = $1`, [
+        first.rows[0].resourceId,
+      ]);
+      expect(name).toBe('昼の会');
+    });
+
+    it('a column the first file did not have still respects what a person entered since', async () => {
+      const base = ['外部ID', '名称', '団体名', '種類', '住所'];
+      const [row] = ok(
+        await importFile(
+          t,
+          admin.auth,
+          csv([base, ['PH-1', '電話の会', '電話団体', '居場所', '南地区70']]),
+        ),
+      ).rows;
+      await gql(
+        csw,
+        `mutation ($id: ID!, $input: UpdateResourceInput!) { updateResource(id: $id, input: $input) { id } }`,
+        { id: row.resourceId, input: { contact: { phone: '042-999-8888' } } },
+      );
+      const second = ok(
+        await importFile(
+          t,
+          admin.auth,
+          csv([
+            [...base, '電話番号'],
+            ['PH-1', '電話の会', '電話団体', '居場所', '南地区70', '042-111-2222'],
+          ]),
+        ),
+      );
+      expect(second.rows[0]).toMatchObject({
+        action: 'UNCHANGED',
+        conflicts: [
+          { column: '電話番号', current: '042-999-8888', file: '042-111-2222', overwritten: false },
+        ],
+      });
+      const [{ contact_phone }] = await ds.query(
+        `SELECT contact_phone FROM resource WHERE id = $1`,
+        [row.resourceId],
+      );
+      expect(contact_phone).toBe('042-999-8888');
+    });
   });
 
   it('a saved mapping maps headers nobody could guess', async () => {

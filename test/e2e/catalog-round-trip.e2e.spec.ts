@@ -1,5 +1,5 @@
 import { loadConfig } from '@app/common';
-import { readSheet } from '@app/import';
+import { readSheet, unquoteFormula } from '@app/import';
 import { prepareDatabase } from '@db/prepare';
 import { parse } from 'csv-parse/sync';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -195,7 +195,7 @@ describe('catalogue export → import → export, over the whole demo dataset', 
     // The xlsx export holds the same cells (as text; the CSV quotes formula-like cells).
     const xlsx = await readSheet(await download('/catalog/export.xlsx', admin.auth));
     expect(xlsx.headers).toEqual(original.header);
-    const unquote = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '');
+    const unquote = unquoteFormula;
     expect(xlsx.rows.map((r) => JSON.stringify(r.cells)).sort()).toEqual(
       again.rows.map((r) => JSON.stringify((JSON.parse(r) as string[]).map(unquote))).sort(),
     );

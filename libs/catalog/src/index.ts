@@ -10,5 +10,10 @@ export * from './models/resource.model';
 export * from './resource.service';
 export * from './dto/resource-filter.input';
 export * from './resource.repository';
-export { exactLocationVisibleTo, isVisibleTo, visibleTo } from './resource-policy';
+export {
+  exactLocationVisibleTo,
+  isVisibleTo,
+  visibilitiesSeenBy,
+  visibleTo,
+} from './resource-policy';
 export * from './dto/resource.input';

@@ -92,6 +92,16 @@ export function visibleTo(viewer: Viewer, alias = 'r'): SqlCondition {
   }
 }
 
+/**
+ * The visibilities a member of staff sees in their own municipality (an admin all of them, a
+ * coordinator no listing kept inside its organisation); the public's otherwise.
+ */
+export function visibilitiesSeenBy(viewer: Viewer): Visibility[] {
+  if (viewer.kind === 'ADMIN') return [Visibility.PUBLIC, Visibility.PROFESSIONAL, Visibility.PRIVATE];
+  if (viewer.kind === 'COORDINATOR') return [Visibility.PUBLIC, Visibility.PROFESSIONAL];
+  return [Visibility.PUBLIC];
+}
+
 /** Rows whose exact point the viewer may see (for spatial filters that must not leak it). */
 export function exactLocationVisibleTo(viewer: Viewer, alias = 'r'): SqlCondition {
   const notConfidential = `NOT ${alias}.confidential_location`;

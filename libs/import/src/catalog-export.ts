@@ -1,4 +1,4 @@
-import { ResourceService } from '@app/catalog';
+import { ResourceService, visibilitiesSeenBy } from '@app/catalog';
 import { RequestContext, Roles, todayInJapan } from '@app/common';
 import { Controller, Get, Injectable, Res } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
@@ -17,7 +17,8 @@ export class CatalogExport {
 
   async rows(municipalityId: string): Promise<string[][]> {
     const ctx = { today: todayInJapan(), themes: await this.resources.themes() };
-    const records = await this.records.records(municipalityId, null);
+    const visible = visibilitiesSeenBy(RequestContext.signedIn());
+    const records = await this.records.records(municipalityId, visible, null);
     return [
       EXPORTED_COLUMNS.map((c) => c.header),
       ...[...records.values()].map((r) => Object.values(cellsOf(r, ctx))),

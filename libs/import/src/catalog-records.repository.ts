@@ -70,8 +70,10 @@ const detail = <T>(d: Record<string, unknown>, key: string) => (d[key] ?? null) 
 export class CatalogRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Only the listings of the visibilities given (what the viewer may see). */
   async records(
     municipalityId: string,
+    visibilities: readonly Visibility[],
     ids: readonly string[] | null,
     em: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, CatalogRecord>> {
@@ -92,8 +94,9 @@ export class CatalogRecordsRepository {
          LEFT JOIN area a ON a.id = r.area_id
          LEFT JOIN import_link l ON l.resource_id = r.id
         WHERE r.municipality_id = $1 AND ($2::uuid[] IS NULL OR r.id = ANY($2))
+          AND r.visibility::text = ANY($3)
         ORDER BY r.name, r.id`,
-      [municipalityId, ids],
+      [municipalityId, ids, visibilities],
     );
     const idList = rows.map((r) => r.id);
     const byResource = async <T extends { resource_id: string }>(sql: string) => {

@@ -240,7 +240,9 @@ const KIND_LABELS: Record<ResourceKind, string[]> = {
 
 /** The catalogue spreadsheet, in the order the export writes it. */
 export const COLUMNS: readonly ColumnDef[] = [
-  text('externalId', '外部ID', ['ID', '管理番号', '番号', 'No', 'コード', '資源ID']),
+  // Not 番号 or No: in most lists those number the rows, and a renumbered list must not
+  // move one place's data onto another.
+  text('externalId', '外部ID', ['ID', '管理番号', '管理コード', 'コード', '資源ID']),
   text('organizationName', '団体名', [
     '運営団体',
     '運営主体',
@@ -580,6 +582,13 @@ export function emptyRecord(): CatalogRecord {
   };
 }
 
+/**
+ * A leading ' is how the CSV export keeps a cell from running as a formula in Excel (before
+ * = + - @, full-width ones too, a tab or a return); the import takes it off again.
+ */
+export const unquoteFormula = (cell: string): string =>
+  cell.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, '');
+
 export interface CellProblem {
   /** The column as the file names it. */
   column: string;
@@ -615,8 +624,7 @@ export function readRow(
   for (const c of COLUMNS) {
     if (!(c.key in headers)) continue;
     c.fills.forEach((k) => present.add(k));
-    // A leading ' is how the CSV export keeps a cell from running as a formula in Excel.
-    const cell = (cells[c.key] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
+    const cell = unquoteFormula((cells[c.key] ?? '').trim());
     if (!cell) continue;
     const error = c.read(cell, record, ctx);
     if (error) problem(errors, c.key, error);

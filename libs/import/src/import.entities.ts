@@ -13,8 +13,8 @@ import {
 
 /**
  * A listing that came from an imported file: the key that finds it again on the next import
- * (the file's own id, else its name and address), and the cells the last import wrote, so that a
- * field a host has edited since is told apart from one the file changes.
+ * (the file's own id, else its name and address), what the file said and what the import left,
+ * so that a field a host has edited since is told apart from one the file changes.
  */
 @Entity('import_link')
 @Index('import_link_key_key', ['municipalityId', 'externalKey'], { unique: true })
@@ -45,9 +45,16 @@ export class ImportLinkEntity {
   @Column({ name: 'external_id', type: 'text', nullable: true })
   externalId!: string | null;
 
-  /** The cells (by column header) the last import wrote. */
-  @Column({ type: 'jsonb' })
-  cells!: Record<string, string>;
+  /** The file's cells (by column header), as the last import that changed each one read them. */
+  @Column({ name: 'file_cells', type: 'jsonb' })
+  fileCells!: Record<string, string>;
+
+  /**
+   * The listing's cells as the last import left it; a person's edit since shows as a difference.
+   * A field someone edited and the import kept stays at its value before, so it stays an edit.
+   */
+  @Column({ name: 'stored_cells', type: 'jsonb' })
+  storedCells!: Record<string, string>;
 
   @Column({ name: 'imported_at', type: 'timestamptz' })
   importedAt!: Date;

@@ -1,3 +1,4 @@
+import { Visibility } from '@app/catalog';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -36,13 +37,16 @@ export class ImportRepository {
     ]);
   }
 
+  /** The listings an import may find again: those the importing viewer may see. */
   listings(
     municipalityId: string,
+    visibilities: readonly Visibility[],
     em: EntityManager,
   ): Promise<{ id: string; name: string; address: string | null }[]> {
-    return em.query(`SELECT id, name, address FROM resource WHERE municipality_id = $1`, [
-      municipalityId,
-    ]);
+    return em.query(
+      `SELECT id, name, address FROM resource WHERE municipality_id = $1 AND visibility::text = ANY($2)`,
+      [municipalityId, visibilities],
+    );
   }
 
   links(municipalityId: string, em: EntityManager): Promise<ImportLinkEntity[]> {
@@ -57,7 +61,10 @@ export class ImportRepository {
         .insert()
         .into(ImportLinkEntity)
         .values(links.slice(start, start + 500) as QueryDeepPartialEntity<ImportLinkEntity>[])
-        .orUpdate(['external_key', 'external_id', 'cells', 'imported_at'], ['resource_id'])
+        .orUpdate(
+          ['external_key', 'external_id', 'file_cells', 'stored_cells', 'imported_at'],
+          ['resource_id'],
+        )
         .execute();
     }
   }

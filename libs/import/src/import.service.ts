@@ -4,12 +4,14 @@ import {
   ResourceService,
   ToConfirm,
   UpdateResourceInput,
+  visibilitiesSeenBy,
 } from '@app/catalog';
 import {
   assertManages,
   BadUserInputException,
   ChangeFeed,
   DomainException,
+  RequestContext,
   todayInJapan,
   toFieldErrors,
 } from '@app/common';
@@ -108,6 +110,14 @@ interface Place {
   warnings: CellProblem[];
 }
 
+/** What a row leaves for the next import to compare with. */
+interface RowMemory {
+  /** The file's cells, as of the last time each column changed in a file. */
+  file: Record<string, string>;
+  /** Columns a person edited and the import kept: their value as the import last wrote it. */
+  keptEdits: Record<string, string>;
+}
+
 /** What every row of one file shares. */
 interface RowSite {
   municipalityId: string;
@@ -149,6 +159,8 @@ const keyText = (text: string | null) =>
   normalizeText(text ?? '')
     .replace(/\s/g, '')
     .toLowerCase();
+const nameAddressKey = (name: string, address: string | null) =>
+  `na:${keyText(name)}|${keyText(address)}`;
 
 /** Where an input field's error belongs in the spreadsheet. */
 const FIELD_COLUMNS: [RegExp, ColumnKey][] = [
@@ -259,19 +271,20 @@ export class ImportService {
     mapping.forEach((m) => {
       if (m.column) headers[m.column] = m.header;
     });
+    const visible = visibilitiesSeenBy(RequestContext.signedIn());
     const areas = await this.imports.areas(municipalityId, em);
     const organizations = new Map(
       (await this.imports.organizations(municipalityId, em)).map((o) => [keyText(o.name), o.id]),
     );
+    // Only listings the viewer may see are found again (a coordinator's import never reaches a
+    // listing kept inside its organisation).
+    const listings = await this.imports.listings(municipalityId, visible, em);
+    const byId = new Set(listings.map((l) => l.id));
     const links = new Map(
       (await this.imports.links(municipalityId, em)).map((l) => [l.externalKey, l]),
     );
     const linksByResource = new Map([...links.values()].map((l) => [l.resourceId, l]));
-    const listings = await this.imports.listings(municipalityId, em);
-    const byId = new Set(listings.map((l) => l.id));
-    const byNameAddress = new Map(
-      listings.map((l) => [`na:${keyText(l.name)}|${keyText(l.address)}`, l.id]),
-    );
+    const byNameAddress = new Map(listings.map((l) => [nameAddressKey(l.name, l.address), l.id]));
 
     // First pass: read every row and find the listing each one is.
     const seen = new Map<string, number>();
@@ -283,9 +296,7 @@ export class ImportService {
       });
       const read = readRow(cells, headers, ctx, { kind: defaultKind });
       const r = read.record;
-      const key = r.externalId
-        ? `id:${keyText(r.externalId)}`
-        : `na:${keyText(r.name)}|${keyText(r.address)}`;
+      const key = r.externalId ? `id:${keyText(r.externalId)}` : nameAddressKey(r.name, r.address);
       const earlier = seen.get(key);
       if (earlier !== undefined && r.name)
         read.errors.push({
@@ -293,11 +304,20 @@ export class ImportService {
           message: `${earlier}行目と同じ活動です（${r.externalId ? '外部IDが同じ' : '名称と住所が同じ'}）`,
         });
       else seen.set(key, row.line);
-      const targetId =
-        links.get(key)?.resourceId ??
+      const link = links.get(key);
+      if (link && !byId.has(link.resourceId) && !read.errors.length)
+        // It was imported as a listing this viewer may not see: refused, not duplicated.
+        read.errors.push({
+          column: headers[r.externalId ? 'externalId' : 'name'] ?? '名称',
+          message:
+            '同じ活動が、あなたには見えない公開範囲で登録されています。管理者に確認してください',
+        });
+      const byIdentifier =
+        (link && byId.has(link.resourceId) ? link.resourceId : null) ??
         (r.externalId && UUID.test(r.externalId) && byId.has(r.externalId.toLowerCase())
           ? r.externalId.toLowerCase()
-          : (byNameAddress.get(`na:${keyText(r.name)}|${keyText(r.address)}`) ?? null));
+          : null);
+      const targetId = byIdentifier ?? byNameAddress.get(nameAddressKey(r.name, r.address)) ?? null;
       // Two rows that are one listing (one by its id, the other by its name and address).
       const claimedBy = targetId ? claimed.get(targetId) : undefined;
       if (claimedBy !== undefined && !read.errors.length)
@@ -306,11 +326,11 @@ export class ImportService {
           message: `${claimedBy}行目と同じ登録済みの活動にあたります。どちらか一方にしてください`,
         });
       else if (targetId) claimed.set(targetId, row.line);
-      return { line: row.line, read, key, targetId };
+      return { line: row.line, read, key, targetId, byIdentifier: byIdentifier !== null };
     });
     const targets = rows.flatMap((r) => (r.targetId && !r.read.errors.length ? [r.targetId] : []));
     const current = targets.length
-      ? await this.records.records(municipalityId, targets, em)
+      ? await this.records.records(municipalityId, visible, targets, em)
       : new Map<string, CatalogRecord>();
 
     const report: ImportReport = {
@@ -325,8 +345,7 @@ export class ImportService {
       conflicts: 0,
       rows: [],
     };
-    const newLinks: Omit<ImportLinkEntity, 'id'>[] = [];
-    const importedAt = new Date();
+    const remembered: { row: (typeof rows)[number]; resourceId: string; memory: RowMemory }[] = [];
     for (const row of rows) {
       const { read } = row;
       const r = read.record;
@@ -341,7 +360,19 @@ export class ImportService {
         conflicts: [],
       };
       report.rows.push(out);
+      const now = row.targetId ? current.get(row.targetId) : undefined;
+      if (!out.errors.length && now && row.byIdentifier) {
+        // A renumbered list: the same number on another place. Refuse rather than overwrite it.
+        const renamed = keyText(now.name) !== keyText(r.name);
+        const moved = read.present.has('address') && keyText(now.address) !== keyText(r.address);
+        if (renamed && moved)
+          out.errors.push({
+            column: headers.externalId ?? '外部ID',
+            message: `外部ID「${r.externalId}」は「${now.name}」（${now.address ?? '住所なし'}）のものですが、名称も住所も違います。別の活動なら外部IDを変えてください`,
+          });
+      }
       if (out.errors.length) {
+        out.resourceId = null;
         report.rejected++;
         continue;
       }
@@ -351,37 +382,36 @@ export class ImportService {
       );
       const doubts = read.doubts.map((d) => DOUBTS[d]);
       const site: RowSite = { municipalityId, areas, headers, present: read.present, out };
+      // Hosts created for this row count only once its savepoint is kept.
+      const newHosts = new Map<string, string>();
       try {
-        await em.transaction(async (tx) => {
-          const link = out.resourceId
-            ? await this.updateRow(
+        const memory = await em.transaction((tx) =>
+          now
+            ? this.updateRow(site, r, now, fileCells, presentColumns, doubts, tx, {
+                last: linksByResource.get(row.targetId!),
+                overwrite: request.overwriteEdits === true,
+                ctx,
+              })
+            : this.createRow(
                 site,
                 r,
-                current.get(out.resourceId)!,
                 fileCells,
                 presentColumns,
                 doubts,
-                tx,
                 {
-                  last: linksByResource.get(out.resourceId)?.cells,
-                  overwrite: request.overwriteEdits === true,
-                  ctx,
+                  known: organizations,
+                  created: newHosts,
                 },
-              )
-            : await this.createRow(site, r, fileCells, presentColumns, doubts, organizations, tx);
-          newLinks.push({
-            municipalityId,
-            resourceId: out.resourceId!,
-            externalKey: row.key,
-            externalId: r.externalId,
-            cells: link,
-            importedAt,
-          });
-        });
+                tx,
+              ),
+        );
+        newHosts.forEach((id, name) => organizations.set(name, id));
+        remembered.push({ row, resourceId: out.resourceId!, memory });
       } catch (e) {
         out.action = RowAction.REJECT;
-        out.resourceId = row.targetId;
+        out.resourceId = null;
         out.changed = [];
+        out.conflicts = [];
         out.errors.push(...this.problemsOf(e, headers));
       }
       if (out.conflicts.length) report.conflicts++;
@@ -396,7 +426,26 @@ export class ImportService {
     // The search index and the other listeners, once for every row written (in batches).
     for (let start = 0; start < written.length; start += 500)
       await this.changes.publish({ resourceIds: written.slice(start, start + 500) }, em);
-    await this.imports.saveLinks(newLinks, em);
+    // What each listing holds now, read back once: the next import tells a person's edit by it.
+    const stored = await this.records.records(
+      municipalityId,
+      visible,
+      remembered.map((m) => m.resourceId),
+      em,
+    );
+    const importedAt = new Date();
+    await this.imports.saveLinks(
+      remembered.map(({ row, resourceId, memory }) => ({
+        municipalityId,
+        resourceId,
+        externalKey: row.key,
+        externalId: row.read.record.externalId,
+        fileCells: memory.file,
+        storedCells: { ...cellsOf(stored.get(resourceId)!, ctx), ...memory.keptEdits },
+        importedAt,
+      })),
+      em,
+    );
     if (!request.dryRun)
       this.log.log(
         `import into ${municipalityId}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,
@@ -404,23 +453,23 @@ export class ImportService {
     return report;
   }
 
-  /** A new listing (and its host, if the file names one we do not have); returns the cells to remember. */
+  /** A new listing (and its host, if the file names one we do not have). */
   private async createRow(
     site: RowSite,
     r: CatalogRecord,
     fileCells: Record<string, string>,
     presentColumns: typeof EXPORTED_COLUMNS,
     doubts: ToConfirm[],
-    organizations: Map<string, string>,
+    hosts: { known: Map<string, string>; created: Map<string, string> },
     tx: EntityManager,
-  ): Promise<Record<string, string>> {
+  ): Promise<RowMemory> {
     const { municipalityId, out } = site;
     const place = this.placeOf(r, site);
     out.warnings.push(...place.warnings);
     const organizationId = await this.organizationFor(
       r.organizationName,
       municipalityId,
-      organizations,
+      hosts,
       tx,
     );
     const identity = { municipalityId, organizationId, kind: r.kind, name: r.name };
@@ -435,13 +484,17 @@ export class ImportService {
     );
     out.resourceId = created.id;
     out.action = RowAction.CREATE;
-    return Object.fromEntries(presentColumns.map((c) => [c.header, fileCells[c.header]]));
+    return {
+      file: Object.fromEntries(presentColumns.map((c) => [c.header, fileCells[c.header]])),
+      keptEdits: {},
+    };
   }
 
   /**
-   * Column by column: a value the file changes is written, unless a person has edited that field
-   * since the last import (then it is a conflict, written only when asked to overwrite); a value
-   * the file leaves as it was last imported keeps the person's edit. Returns the cells to remember.
+   * Column by column, against what the last import wrote (`stored`) and what its file said
+   * (`file`): a value a person has not touched since takes the file's; a value a person has
+   * edited stays when the file says what it said before, and is a conflict when the file says
+   * something new (written only when asked to overwrite).
    */
   private async updateRow(
     site: RowSite,
@@ -451,23 +504,26 @@ export class ImportService {
     presentColumns: typeof EXPORTED_COLUMNS,
     doubts: ToConfirm[],
     tx: EntityManager,
-    opts: { last: Record<string, string> | undefined; overwrite: boolean; ctx: SheetContext },
-  ): Promise<Record<string, string>> {
+    opts: { last: ImportLinkEntity | undefined; overwrite: boolean; ctx: SheetContext },
+  ): Promise<RowMemory> {
     const { out, headers } = site;
     const nowCells = cellsOf(now, opts.ctx);
-    const last = opts.last;
+    const lastFile = opts.last?.fileCells ?? {};
+    const lastStored = opts.last?.storedCells;
     const merged: CatalogRecord = { ...now };
-    const remembered: Record<string, string> = { ...last };
+    const memory: RowMemory = { file: { ...lastFile }, keptEdits: {} };
     for (const column of presentColumns) {
       const h = column.header;
       const file = fileCells[h];
       if (file === nowCells[h]) {
-        remembered[h] = file;
+        memory.file[h] = file;
         continue;
       }
-      const editedSince = last !== undefined && h in last && last[h] !== nowCells[h];
-      // The file still says what it said last time: the change is the person's, and it stays.
-      if (editedSince && last[h] === file) continue;
+      const edited = lastStored !== undefined && h in lastStored && lastStored[h] !== nowCells[h];
+      if (edited) memory.keptEdits[h] = lastStored[h];
+      // The file still says what it said last time: the difference is a person's edit (it
+      // stays) or worked out on import (an area found from the point); either way nothing new.
+      if (h in lastFile && lastFile[h] === file) continue;
       if (column.key === 'organizationName' || column.key === 'kind') {
         out.warnings.push({
           column: headers[column.key] ?? h,
@@ -475,24 +531,31 @@ export class ImportService {
         });
         continue;
       }
-      if (editedSince) {
+      if (edited) {
         out.conflicts.push({
           column: headers[column.key] ?? h,
           current: nowCells[h],
           file,
           overwritten: opts.overwrite,
         });
+        // Kept: the next import says so again, until the file or the person gives way.
         if (!opts.overwrite) continue;
+        delete memory.keptEdits[h];
       }
       for (const f of column.fills) (merged as unknown as Record<string, unknown>)[f] = r[f];
-      remembered[h] = file;
+      memory.file[h] = file;
       out.changed.push(h);
     }
     if (!out.changed.length) {
       out.action = RowAction.UNCHANGED;
-      return remembered;
+      return memory;
     }
     const moved = LOCATION_COLUMNS.some((h) => out.changed.includes(h));
+    if (out.changed.includes('住所') && !r.location) {
+      // A new address and no coordinates for it: the old point is wrong; place it again.
+      merged.location = null;
+      if (!site.present.has('areaName')) merged.areaName = null;
+    }
     const rescheduled = out.changed.includes('開催日');
     const place = this.placeOf(merged, site);
     // Placing an unchanged location again says nothing and asks nothing new.
@@ -517,7 +580,7 @@ export class ImportService {
       },
     );
     out.action = RowAction.UPDATE;
-    return remembered;
+    return memory;
   }
 
   /**
@@ -586,10 +649,10 @@ export class ImportService {
   private async organizationFor(
     name: string,
     municipalityId: string,
-    known: Map<string, string>,
+    hosts: { known: Map<string, string>; created: Map<string, string> },
     em: EntityManager,
   ): Promise<string> {
-    const found = known.get(keyText(name));
+    const found = hosts.known.get(keyText(name));
     if (found) return found;
     const type =
       ORGANIZATION_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? OrganizationType.OTHER;
@@ -597,7 +660,7 @@ export class ImportService {
       { municipalityId, name: name.slice(0, 100), type },
       em,
     );
-    known.set(keyText(name), created.id);
+    hosts.created.set(keyText(name), created.id);
     return created.id;
   }
 

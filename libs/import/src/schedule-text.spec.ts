@@ -92,6 +92,44 @@ describe('parseScheduleText', () => {
     expect(parsed.sessions).toEqual([]);
   });
 
+  // Realistic wording a first version misread (review): day characters inside other words,
+  // から as a range, 祝 in a day list, a weekly rule beside a monthly one.
+  it.each([
+    ['月曜から金曜 9時から17時', [1, 2, 3, 4, 5], true, null],
+    ['毎週月曜日 10:00～12:00 ※祝日・年末年始を除く', [1], true, '※祝日・年末年始を除く'],
+    ['日時：毎週火曜 10:00-12:00', [2], true, null],
+    ['毎週土曜 10:00-12:00 日程変更あり', [6], true, '日程変更あり'],
+    ['毎週水曜 10:00-12:00 月末を除く', [3], true, '月末を除く'],
+    ['土・日・祝日 10:00-16:00', [6, 7], false, null],
+    ['日・祝 10時-16時', [7], false, null],
+    ['土日祝 10:00-16:00', [6, 7], false, null],
+  ])('reads %s without inventing days', (text, weekdays, closedOnHolidays, note) => {
+    const [only, ...others] = read(text).schedules;
+    expect(others).toEqual([]);
+    expect(only).toMatchObject({ freq: 'WEEKLY', weekdays, closedOnHolidays, note });
+  });
+
+  it('reads a weekly rule beside a monthly one, sharing the time written once', () => {
+    expect(read('毎週火曜日・第2土曜日 10:00-12:00').schedules).toMatchObject([
+      { freq: 'WEEKLY', weekdays: [2], nth: null, opensAt: '10:00', closesAt: '12:00' },
+      { freq: 'MONTHLY', weekdays: [6], nth: [2], opensAt: '10:00', closesAt: '12:00' },
+    ]);
+    expect(read('第1月曜・第3水曜 13:30～15:30').schedules).toMatchObject([
+      { nth: [1], weekdays: [1], opensAt: '13:30' },
+      { nth: [3], weekdays: [3], opensAt: '13:30' },
+    ]);
+    expect(read('毎月1回 第3水曜 14時～16時').schedules).toMatchObject([
+      { freq: 'MONTHLY', nth: [3], weekdays: [3], opensAt: '14:00', closesAt: '16:00' },
+    ]);
+    expect(read('毎週木 10時～11時').schedules).toMatchObject([{ weekdays: [4] }]);
+    expect(read('第3日曜 13:00-15:00 木工教室').schedules).toMatchObject([
+      { nth: [3], weekdays: [7], note: '木工教室' },
+    ]);
+    expect(read('12/5(土) 10:00-12:00').sessions).toEqual([
+      { date: '2026-12-05', opensAt: '10:00', closesAt: '12:00', note: null },
+    ]);
+  });
+
   it('reads several rules in one cell, at ／, line breaks and 、 before a new rule', () => {
     const parsed = read('毎週火曜 10:00-12:00、第1・第3土曜 13:00-15:00\n毎週金曜 9:00-10:00');
     expect(parsed.schedules.map((s) => [s.freq, s.weekdays, s.nth])).toEqual([

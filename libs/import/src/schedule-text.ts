@@ -82,7 +82,7 @@ export function normalizeText(text: string): string {
 function fragmentsOf(text: string): string[] {
   return text
     .split(
-      /\r?\n|[／;；]|\s\/\s|、(?=\s*(?:毎|隔|第|平日|土日|\d+週|\d+[かヶケカ]月|\d{4}[-/年]|\d{1,2}月\d))/,
+      /\r?\n|[／;；]|\s\/\s|、(?=\s*(?:毎|隔|第|平日|土日|\d+週|\d+[かヶケカ]月|\d{4}[-/年]|\d{1,2}月\d))|(?<=曜日?)\s*[・、]\s*(?=第\s*[1-5１-５])/,
     )
     .map((f) => f.trim())
     .filter((f) => f.length > 0)
@@ -193,41 +193,65 @@ function timesIn(text: string): Times | { error: string } | null {
   return null;
 }
 
-/** Weekday characters, with ranges (月〜金) and the words 平日, 土日, 毎日. */
-function weekdaysIn(text: string): { days: number[]; rest: string } {
+/**
+ * Weekday characters, with ranges (月〜金, 月曜から金曜), lists (火・木), the words 平日, 土日, 毎日,
+ * and 祝 in a list (土・日・祝日: open on holidays). A day character alone counts only where it
+ * stands alone (毎週火 10時), never inside another word (祝日, 日程, 月末, 木工).
+ */
+function weekdaysIn(text: string): { days: number[]; rest: string; openOnHolidays: boolean } {
   const days = new Set<number>();
+  let openOnHolidays = false;
   let rest = text;
   const words: [RegExp, number[]][] = [
     [/平日/g, [1, 2, 3, 4, 5]],
     [/毎日/g, [1, 2, 3, 4, 5, 6, 7]],
-    [/土日祝?/g, [6, 7]],
+    [/土日(?:祝(?:祭)?日?)?/g, [6, 7]],
   ];
   for (const [word, list] of words) {
-    if (word.test(rest)) {
+    rest = rest.replace(word, (found) => {
       list.forEach((d) => days.add(d));
-      rest = rest.replace(word, ' ');
-    }
+      if (found.includes('祝')) openOnHolidays = true;
+      return ' ';
+    });
   }
   const one = `[${DAY_CHARS}](?:曜日?)?`;
-  const run = new RegExp(`${one}(?:\\s*(?:[・,、と及]|${RANGE})\\s*${one})*`, 'g');
-  rest = rest.replace(run, (found) => {
-    const parts = [...found.matchAll(new RegExp(`([${DAY_CHARS}])(?:曜日?)?|(${RANGE})`, 'g'))];
+  const separator = `(?:[・,、と及]|${RANGE}|から)`;
+  const run = new RegExp(
+    `${one}(?:\\s*${separator}\\s*${one})*(?:\\s*[・,、]?\\s*祝(?:祭)?日?)?`,
+    'g',
+  );
+  rest = rest.replace(run, (found: string, offset: number, whole: string) => {
+    const parts = [
+      ...found.matchAll(new RegExp(`([${DAY_CHARS}])(?:曜日?)?|(${RANGE}|から)`, 'g')),
+    ];
+    const dayCount = parts.filter((p) => p[1]).length;
+    if (dayCount === 1 && !found.includes('曜') && !found.includes('祝')) {
+      const before = whole[offset - 1];
+      const after = whole[offset + found.length];
+      const alone =
+        (before === undefined || /[\s\d・、,週第]/.test(before)) &&
+        (after === undefined || /[\s\d(（・、,]/.test(after));
+      if (!alone) return found;
+    }
     let rangeFrom: number | null = null;
+    let last: number | null = null;
     for (const p of parts) {
       if (p[2]) {
-        rangeFrom = [...days].pop() ?? null;
+        rangeFrom = last;
         continue;
       }
       const d = DAY_CHARS.indexOf(p[1]) + 1;
       if (rangeFrom !== null) {
-        for (let x = rangeFrom; x !== d; x = (x % 7) + 1) days.add(x);
+        for (let x: number = rangeFrom; x !== d; x = (x % 7) + 1) days.add(x);
         rangeFrom = null;
       }
       days.add(d);
+      last = d;
     }
+    if (found.includes('祝')) openOnHolidays = true;
     return ' ';
   });
-  return { days: [...days].sort((a, b) => a - b), rest };
+  return { days: [...days].sort((a, b) => a - b), rest, openOnHolidays };
 }
 
 /** 「（2026-04-07から）」「（〜2027-03-31）」「（2026-04-01〜2027-03-31）」. */
@@ -258,7 +282,9 @@ function dateIn(
       ? { date, rest: text.replace(full[0], ' ') }
       : { error: `存在しない日付です: ${full[0]}` };
   }
-  const short = /(\d{1,2})月(\d{1,2})日/.exec(text);
+  // 12月5日, or 12/5 (a day and month written with a slash).
+  const short =
+    /(\d{1,2})月(\d{1,2})日/.exec(text) ?? /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/.exec(text);
   if (short) {
     const year = Number(today.slice(0, 4));
     const month = Number(short[1]);
@@ -293,7 +319,13 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
   const doubt = (d: ScheduleDoubt) => {
     if (!result.doubts.includes(d)) result.doubts.push(d);
   };
-  for (const original of fragmentsOf(text)) {
+  const fragments = fragmentsOf(text);
+  // 「毎週火曜・第2土曜 10:00-12:00」: a rule without times takes those of the next rule that has them.
+  const written = fragments.map((f) => {
+    const t = timesIn(normalizeText(takeParentheses(f).rest));
+    return t && !('error' in t) && !t.assumed ? t : null;
+  });
+  for (const [i, original] of fragments.entries()) {
     const fail = (why: string): Parsed<ParsedSchedule> => ({
       ok: false,
       error: `「${original}」を解釈できません（${why}）`,
@@ -325,20 +357,24 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       closedOnHolidays = false;
       rest = rest.replace(HOLIDAY_OPEN, ' ');
     } else if (HOLIDAY_CLOSED.test(rest)) rest = rest.replace(HOLIDAY_CLOSED, ' ');
-    if (/土日祝/.test(rest)) closedOnHolidays = false;
 
     const times = timesIn(rest);
     if (times && 'error' in times) return fail(times.error);
-    const [opensAt, closesAt] = times ? [times.opensAt, times.closesAt] : DEFAULT_TIMES;
-    if (!times || times.assumed) doubt('TIMES_ASSUMED');
+    const borrowed = times ? null : written.slice(i + 1).find((t) => t !== null);
+    const [opensAt, closesAt] = times
+      ? [times.opensAt, times.closesAt]
+      : borrowed
+        ? [borrowed.opensAt, borrowed.closesAt]
+        : DEFAULT_TIMES;
+    if ((!times && !borrowed) || times?.assumed) doubt('TIMES_ASSUMED');
     if (times) rest = times.rest;
-    const note = notes.length ? notes.join('、') : null;
+    const sessionNote = notes.length ? notes.join('、') : null;
 
     const date = dateIn(rest, today);
     if (date && 'error' in date) return fail(date.error);
     if (date) {
       if (/\d/.test(date.rest)) return fail('日付の後に読み取れない数字があります');
-      result.sessions.push({ date: date.date, opensAt, closesAt, note });
+      result.sessions.push({ date: date.date, opensAt, closesAt, note: sessionNote });
       continue;
     }
 
@@ -362,9 +398,10 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
       interval = Number(everyMonths[1]);
       rest = rest.replace(everyMonths[0], ' ');
     }
-    if (/毎月|月に?\d回/.test(rest)) {
+    // 毎月, and 毎月1回 / 月2回 beside a 第N that says which.
+    if (/毎月|月に?\s*\d\s*回/.test(rest)) {
       freq = 'MONTHLY';
-      rest = rest.replace(/毎月/g, ' ');
+      rest = rest.replace(/毎月(?:\s*\d\s*回)?|月に?\s*\d\s*回/g, ' ');
     }
     const weeks =
       /第\s*([1-5](?:\s*[・,、と及]\s*第?\s*[1-5])*)(?:\s*[・,、と及]\s*(最終))?|(最終)/.exec(rest);
@@ -378,18 +415,24 @@ export function parseScheduleText(text: string, today: string): Parsed<ParsedSch
     }
     if (/\d+\s*日/.test(rest))
       return fail('毎月の日付指定（15日など）には対応していません。曜日で書いてください');
-    const { days, rest: left } = weekdaysIn(rest);
+    const { days, rest: left, openOnHolidays } = weekdaysIn(rest);
     rest = left;
+    if (openOnHolidays) closedOnHolidays = false;
     if (!days.length) return fail('曜日がありません');
     if (freq === 'MONTHLY' && !nth)
       return fail('毎月の日程には第何週かを書いてください（例: 第2土曜）');
     const leftover = rest.replace(
-      /[\s・,、。:~\-]|開催|から|まで|頃|ごろ|程度|予定|など|時間/g,
+      /[\s・,、。:~\-]|開催日?|日時|曜日|毎回|から|まで|頃|ごろ|程度|予定|など|時間/g,
       '',
     );
     if (/\d/.test(leftover)) return fail(`読み取れない数字があります: ${leftover}`);
     if (interval > 52) return fail('間隔が長すぎます');
-    if (leftover) notes.push(leftover);
+    // What is left is a note, in its own words (開催, 日時 and stray marks aside).
+    const ownWords = rest
+      .replace(/開催日?|日時|曜日|毎回|頃|ごろ|程度|予定/g, ' ')
+      .replace(/^[\s・,、。:~\-]+|[\s・,、。:~\-]+$/g, '')
+      .replace(/\s+/g, ' ');
+    if (leftover && ownWords) notes.push(ownWords);
 
     let validFrom = from ?? today;
     if (!from && to && to < today) validFrom = to;

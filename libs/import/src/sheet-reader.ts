@@ -42,12 +42,15 @@ export async function readSheet(
     throw new SheetError(
       `見出しの行が見つかりません。最初の${HEADER_SEARCH_ROWS}行のどこかに「名称」「住所」などの見出しを置いてください`,
     );
-  // Two header rows: a group heading merged across columns (連絡先 over 電話 | メール). The row
-  // below is headings too when every cell in it is one; its headings are the specific ones.
+  // Two header rows: a group heading merged across columns (連絡先 over 電話 | メール | FAX). The
+  // row below is headings too when each of its cells is a heading we know or sits under a group
+  // (a merged cell reads the same in every column it covers); its headings are the specific ones.
+  const top = grid[best];
   const below = grid[best + 1] ?? [];
-  const filled = below.filter((c) => c.trim());
-  const twoRows = filled.length > 0 && score(below) === filled.length;
-  const headers = grid[best].map((h, i) => ((twoRows && below[i]?.trim()) || h).trim());
+  const grouped = (i: number) => !top[i]?.trim() || top[i] === top[i - 1] || top[i] === top[i + 1];
+  const filled = below.map((c, i) => [c.trim(), i] as const).filter(([c]) => c);
+  const twoRows = score(below) > 0 && filled.every(([c, i]) => grouped(i) || score([c]) === 1);
+  const headers = top.map((h, i) => ((twoRows && below[i]?.trim()) || h).trim());
   const first = best + (twoRows ? 2 : 1);
   const rows = grid
     .slice(first)

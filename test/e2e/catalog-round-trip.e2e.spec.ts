@@ -1,45 +1,26 @@
-import { loadConfig } from '@app/common';
 import { readSheet, unquoteFormula } from '@app/import';
-import { prepareDatabase } from '@db/prepare';
 import { parse } from 'csv-parse/sync';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { signedIn } from '../support/auth';
 import { aMunicipality } from '../support/factories';
 import { importFile } from '../support/import';
-import { startTestApp, TestApp } from '../support/test-app';
-import { connect, ScratchDatabase, scratchDatabase } from '../support/test-database';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+import type { TestApp } from '../support/test-app';
 
 /**
  * No lock-in: the whole demo catalogue exported, imported into an empty municipality (with the
  * same areas) and exported again reads the same, cell for cell.
  */
 describe('catalogue export → import → export, over the whole demo dataset', () => {
-  let db: ScratchDatabase;
+  let demo: DemoApp;
   let ds: DataSource;
   let t: TestApp;
-  let dataDir: string;
 
   beforeAll(async () => {
-    db = await scratchDatabase();
-    ds = await connect(db);
-    dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-round-trip-'));
-    const secrets = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).secrets;
-    await prepareDatabase(
-      ds,
-      { migrateOnStart: true, demoSeed: true, production: false, dataDir, secrets },
-      db.embedded,
-    );
-    t = await startTestApp(db, process.env.DEBUG_IMPORT ? { LOG_LEVEL: 'error' } : {});
+    demo = await startDemoApp(process.env.DEBUG_IMPORT ? { LOG_LEVEL: 'error' } : {});
+    ({ t, ds } = demo);
   });
-  afterAll(async () => {
-    await t?.close();
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   const download = async (path: string, auth: Record<string, string>) => {
     const res = await fetch(`${t.baseUrl}${path}`, { headers: auth });

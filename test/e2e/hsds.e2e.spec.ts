@@ -1,15 +1,12 @@
-import { loadConfig } from '@app/common';
-import { prepareDatabase } from '@db/prepare';
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { startTestApp, TestApp } from '../support/test-app';
-import { connect, ScratchDatabase, scratchDatabase } from '../support/test-database';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+import type { TestApp } from '../support/test-app';
 
 /** The HSDS 3.0 schemas as published (../shared/hsds, beside the repository). */
 const HSDS = resolve(__dirname, '../../../shared/hsds');
@@ -42,30 +39,16 @@ const valid = (validate: ValidateFunction, object: unknown, what: string) => {
 };
 
 describe('the HSDS 3.0 API, over the whole demo dataset', () => {
-  let db: ScratchDatabase;
+  let demo: DemoApp;
   let ds: DataSource;
   let t: TestApp;
-  let dataDir: string;
   const schemas = validators();
 
   beforeAll(async () => {
-    db = await scratchDatabase();
-    ds = await connect(db);
-    dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-hsds-'));
-    const secrets = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).secrets;
-    await prepareDatabase(
-      ds,
-      { migrateOnStart: true, demoSeed: true, production: false, dataDir, secrets },
-      db.embedded,
-    );
-    t = await startTestApp(db);
+    demo = await startDemoApp();
+    ({ t, ds } = demo);
   });
-  afterAll(async () => {
-    await t?.close();
-    await ds?.destroy();
-    await db?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   const get = async (path: string) => {
     const res = await fetch(`${t.baseUrl}/hsds${path}`);
@@ -133,7 +116,11 @@ describe('the HSDS 3.0 API, over the whole demo dataset', () => {
     for (const sal of await all('/service_at_locations?full=true', 100))
       valid(schemas.serviceAtLocation, sal, `service_at_location ${sal.id}`);
     const taxonomies = await all('/taxonomies');
-    expect(taxonomies.map((x) => x.name)).toEqual(['つなぐ 種類', 'つなぐ 活動テーマ', 'つなぐ 参加のしやすさ']);
+    expect(taxonomies.map((x) => x.name)).toEqual([
+      'つなぐ 種類',
+      'つなぐ 活動テーマ',
+      'つなぐ 参加のしやすさ',
+    ]);
     for (const x of taxonomies) valid(schemas.taxonomy, x, `taxonomy ${x.id}`);
     const terms = await all('/taxonomy_terms', 100);
     for (const x of terms) valid(schemas.taxonomyTerm, x, `taxonomy term ${x.id}`);

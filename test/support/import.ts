@@ -28,7 +28,7 @@ export async function importFile(
     }),
   );
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.append('0', new Blob([file.bytes]), file.name);
+  form.append('0', new Blob([new Uint8Array(file.bytes)]), file.name);
   const res = await fetch(`${t.baseUrl}/graphql`, {
     method: 'POST',
     // Apollo's CSRF prevention lets a multipart request through only with a header a form cannot set.

@@ -4,6 +4,7 @@ import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app';
 import { MAX_IMPORT_BYTES } from '@app/import';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
 
@@ -29,6 +30,7 @@ export async function createApp(
   app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_IMPORT_BYTES, maxFiles: 1 }));
   // One reverse proxy in front: its X-Forwarded-For entry, not one a client wrote, is the address.
   if (config.auth.trustProxy) app.set('trust proxy', 1);
+  serveWebApp(app, config);
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter(app.get(HttpAdapterHost).httpAdapter));
   app.disable('x-powered-by');

@@ -180,6 +180,21 @@ export class EnvironmentVariables {
   })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /**
+   * Map tiles for the web app ({z}/{x}/{y} template), e.g. OpenStreetMap's or 地理院タイル
+   * (https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png). Unset: no tiles; the map still
+   * draws the areas, the places and the list from our own data.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+\{z\}\S*$/, {
+    message: 'MAP_TILE_URL must be a tile template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  })
+  MAP_TILE_URL?: string;
+
+  /** The attribution the tile source asks for (shown on the map). */
+  @IsString()
+  MAP_TILE_ATTRIBUTION = '';
+
   /** The first check-in after a person's first visit, in days. */
   @WholeNumber('FOLLOW_UP_FIRST_DAYS', 1, 90)
   FOLLOW_UP_FIRST_DAYS = 7;
@@ -227,6 +242,8 @@ export interface AppConfig {
     firstAfterDays: number;
     everyMonths: number;
   };
+  /** What the web app's map draws under our own data. */
+  map: { tileUrl?: string; tileAttribution: string };
   auth: {
     accessTokenSeconds: number;
     refreshTokenDays: number;
@@ -311,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       firstAfterDays: vars.FOLLOW_UP_FIRST_DAYS,
       everyMonths: vars.FOLLOW_UP_EVERY_MONTHS,
     },
+    map: { tileUrl: vars.MAP_TILE_URL, tileAttribution: vars.MAP_TILE_ATTRIBUTION },
     auth: {
       accessTokenSeconds: vars.ACCESS_TOKEN_MINUTES * 60,
       refreshTokenDays: vars.REFRESH_TOKEN_DAYS,

@@ -1,0 +1,38 @@
+import type { AppConfig } from '@app/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The pages of the web app; any other path is the api's (GraphQL, HSDS, GeoJSON, CSV…). */
+const PAGES = /^\/(?:$|resources\/[^/]+$|console(?:\/|$)|host(?:\/|$))/;
+
+/** Where `npm run build` put the web app: beside the compiled api, or under the working folder. */
+export function webAppFolder(): string | null {
+  const candidates = [resolve(__dirname, '../../../web'), resolve(process.cwd(), 'dist/web')];
+  return candidates.find((folder) => existsSync(join(folder, 'index.html'))) ?? null;
+}
+
+/**
+ * Serves the web app at `/` from the api's own origin (no CDN, nothing from outside): its
+ * bundled assets, `/app-config.json` (what the map draws under our data), and index.html for
+ * each page path, so that a shared URL opens the page it names.
+ */
+export function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
+  app.use('/app-config.json', (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json({ tileUrl: config.map.tileUrl ?? null, tileAttribution: config.map.tileAttribution });
+  });
+  const folder = webAppFolder();
+  if (!folder) return;
+  app.useStaticAssets(join(folder, 'assets'), {
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || !PAGES.test(req.path)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(folder, 'index.html'));
+  });
+}

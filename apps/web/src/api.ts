@@ -1,0 +1,31 @@
+/** GraphQL over the api's own origin. The public pages send the municipality they show. */
+export class ApiError extends Error {}
+
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  municipalityId?: string,
+): Promise<T> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(municipalityId ? { 'x-municipality-id': municipalityId } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data)
+    throw new ApiError(body.errors?.[0]?.message ?? '通信に失敗しました');
+  return body.data;
+}
+
+export interface AppConfig {
+  tileUrl: string | null;
+  tileAttribution: string;
+}
+
+export async function appConfig(): Promise<AppConfig> {
+  const res = await fetch('/app-config.json');
+  return (await res.json()) as AppConfig;
+}

@@ -1,0 +1,54 @@
+/** Words the pages show for the catalogue's codes. */
+export const KINDS = {
+  IBASHO: '居場所',
+  VOLUNTEER: 'ボランティア',
+  WORK_PLACEMENT: '就労体験',
+  PROGRAM: '講座・プログラム',
+} as const;
+export type Kind = keyof typeof KINDS;
+
+/** The gentle first steps a resident can ask for, as filters and as badges. */
+export const GENTLE = {
+  observationVisit: '見学だけでも可',
+  mayJustBeThere: 'いるだけでも大丈夫',
+  talkingOptional: '話さなくても大丈夫',
+  supporterMayAccompany: '付き添いと一緒に行ける',
+  firstTimerFriendly: '初めての人も歓迎',
+  canGrowGradually: '少しずつ時間を増やせる',
+} as const;
+export type Gentle = keyof typeof GENTLE;
+
+export const BOOKING = {
+  NONE: '予約なしで参加できます',
+  FIRST_VISIT: '初めての時だけ予約が必要です',
+  ALWAYS: '毎回予約が必要です',
+} as const;
+
+const WEEKDAY = ['日', '月', '火', '水', '木', '金', '土'];
+
+/** 12月5日（土）13:00〜15:00, in Japan time whatever the browser's zone. */
+export function occurrenceText(startsAt: string, endsAt: string): string {
+  const parts = (iso: string) => {
+    const f = new Intl.DateTimeFormat('ja-JP', {
+      timeZone: 'Asia/Tokyo',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).formatToParts(new Date(iso));
+    const get = (type: string) => f.find((p) => p.type === type)?.value ?? '';
+    return {
+      month: get('month'),
+      day: get('day'),
+      weekday: get('weekday'),
+      time: `${get('hour')}:${get('minute')}`,
+    };
+  };
+  const s = parts(startsAt);
+  const e = parts(endsAt);
+  return `${s.month}月${s.day}日（${s.weekday}）${s.time}〜${e.time}`;
+}
+
+export const weekdayLabel = (iso: number) => WEEKDAY[iso % 7];

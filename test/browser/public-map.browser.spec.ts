@@ -1,0 +1,119 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser.
+import type { Browser, Page } from 'playwright-core';
+import {
+  ensureWebBuilt,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+} from '../support/browser';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+jest.setTimeout(120_000);
+
+/**
+ * A resident on the public map, in a real browser (Debian's Chromium through playwright-core),
+ * over the demo city: no sign-in, no map tiles (offline), everything from our own data.
+ */
+(hasChromium ? describe : describe.skip)('the public map, in Chromium', () => {
+  let demo: DemoApp;
+  let browser: Browser;
+  let page: Page;
+  let publicCount: number;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    demo = await startDemoApp();
+    browser = await launchChromium();
+    [{ n: publicCount }] = await demo.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM resource WHERE visibility = 'PUBLIC' AND status IN ('ACTIVE', 'PAUSED')`,
+    );
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  });
+  afterEach(() => page?.close());
+
+  it('shows every public place in the list and on the map, with the areas drawn', async () => {
+    await page.goto(`${demo.t.baseUrl}/`);
+    await page.getByRole('heading', { name: /見つかった場所 \d+件/ }).waitFor();
+    const firstResultsMs = Number(
+      await page.evaluate(() => document.documentElement.dataset.firstResultsMs),
+    );
+    // Reported, not asserted tightly: a busy machine is slower.
+    process.stdout.write(`public map: first results after ${firstResultsMs} ms\n`);
+    expect(firstResultsMs).toBeGreaterThan(0);
+    expect(firstResultsMs).toBeLessThan(10_000);
+    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toContain(
+      `${publicCount}件`,
+    );
+    expect(await page.locator('ol.hits > li').count()).toBe(Math.min(publicCount, 100));
+    // The areas' outlines and the places (clusters or single markers), with no tile server.
+    expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(10);
+    expect(
+      await page
+        .locator('.leaflet-marker-pane .cluster, .leaflet-overlay-pane path.leaflet-interactive')
+        .count(),
+    ).toBeGreaterThan(0);
+    await screenshot(page, 'public-map-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('finds a place by a kana variant of its name, and opens its details', async () => {
+    await page.goto(`${demo.t.baseUrl}/`);
+    await page.getByLabel('キーワードで探す').fill('ナゴミ');
+    await page.waitForURL(/q=%E3%83%8A/);
+    // Katakana typed, hiragana in the name: the search folds one into the other and ranks the
+    // name first.
+    await page.waitForFunction(() =>
+      document.querySelector('ol.hits > li a')?.textContent?.includes('なごみの家'),
+    );
+    const first = page.locator('ol.hits > li a').first();
+    await screenshot(page, 'public-map-search');
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: /なごみの家/ }).waitFor();
+    expect(page.url()).toMatch(/\/resources\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: '次の開催' }).waitFor();
+    expect(await page.locator('ul.dates > li').count()).toBeGreaterThan(0);
+    expect(await page.getByText('参加のしかた').count()).toBe(1);
+    expect(await page.getByText(/情報の確認日|情報はまだ確認されていません/).count()).toBe(1);
+    await screenshot(page, 'resource-details');
+    expect(await seriousViolations(page)).toEqual([]);
+    // Back to the list as it was.
+    await page.getByRole('link', { name: /地図と一覧に戻る/ }).click();
+    await expect(page.getByLabel('キーワードで探す').inputValue()).resolves.toBe('ナゴミ');
+  });
+
+  it('a shared URL restores the search and the filters, on a phone', async () => {
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      locale: 'ja-JP',
+    });
+    try {
+      await phone.goto(
+        `${demo.t.baseUrl}/?q=${encodeURIComponent('カフェ')}&kind=IBASHO&gentle=observationVisit`,
+      );
+      await phone.getByRole('heading', { name: /見つかった場所 \d+件/ }).waitFor();
+      await expect(phone.getByLabel('キーワードで探す').inputValue()).resolves.toBe('カフェ');
+      expect(await phone.getByRole('checkbox', { name: '居場所' }).isChecked()).toBe(true);
+      expect(await phone.getByRole('checkbox', { name: '見学だけでも可' }).isChecked()).toBe(true);
+      const kinds = await phone.locator('ol.hits .kind').allTextContents();
+      expect(kinds.length).toBeGreaterThan(0);
+      expect(new Set(kinds)).toEqual(new Set(['居場所']));
+      const badges = await phone
+        .locator('ol.hits > li')
+        .evaluateAll((items) => items.every((li) => li.textContent?.includes('見学だけでも可')));
+      expect(badges).toBe(true);
+      await screenshot(phone, 'public-map-phone');
+      expect(await seriousViolations(phone)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
         ]
       : []),
     '',
+    `  Map       ${url}/   (the residents' public map)`,
     `  GraphQL   POST ${url}/graphql`,
     `  Health    ${url}/healthz   Ready ${url}/readyz`,
     '',

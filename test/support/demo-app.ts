@@ -1,5 +1,6 @@
 import { loadConfig } from '@app/common';
 import { prepareDatabase } from '@db/prepare';
+import type { DemoAccount } from '@db/seeds/demo/accounts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { connect, scratchDatabase } from './test-database';
 export interface DemoApp {
   t: TestApp;
   ds: DataSource;
+  /** The demo sign-ins (admin, coordinator, host) with their one-time passwords. */
+  accounts: DemoAccount[];
   close(): Promise<void>;
 }
 
@@ -22,7 +25,7 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
   const ds = await connect(db);
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-demo-'));
   const secrets = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }).secrets;
-  await prepareDatabase(
+  const prepared = await prepareDatabase(
     ds,
     { migrateOnStart: true, demoSeed: true, production: false, dataDir, secrets },
     db.embedded,
@@ -31,6 +34,7 @@ export async function startDemoApp(env: Record<string, string> = {}): Promise<De
   return {
     t,
     ds,
+    accounts: prepared.demoAccounts,
     async close() {
       await t.close();
       await ds.destroy();

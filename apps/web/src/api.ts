@@ -1,16 +1,26 @@
 /** GraphQL over the api's own origin. The public pages send the municipality they show. */
 export class ApiError extends Error {}
 
+/** The signed-in session, kept for this tab only (sessionStorage), never in a cookie. */
+const TOKEN = 'tsunagu.accessToken';
+export const session = {
+  token: (): string | null => sessionStorage.getItem(TOKEN),
+  start: (token: string) => sessionStorage.setItem(TOKEN, token),
+  end: () => sessionStorage.removeItem(TOKEN),
+};
+
 export async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   municipalityId?: string,
 ): Promise<T> {
+  const token = session.token();
   const res = await fetch('/graphql', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(municipalityId ? { 'x-municipality-id': municipalityId } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify({ query, variables }),
   });

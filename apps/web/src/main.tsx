@@ -2,14 +2,25 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
+import { CandidateMatches, ConsoleHome, ConsoleReferrals } from './pages/Console';
+import { HostPortal } from './pages/HostPortal';
+import { LoginPage } from './pages/LoginPage';
 import { PublicMap } from './pages/PublicMap';
 import { ResourcePage } from './pages/ResourcePage';
 import { useLocation } from './router';
 
 function App() {
   const url = useLocation();
-  const details = /^\/resources\/([^/]+)$/.exec(url.pathname);
-  return details ? <ResourcePage id={decodeURIComponent(details[1])} /> : <PublicMap url={url} />;
+  const path = url.pathname;
+  const details = /^\/resources\/([^/]+)$/.exec(path);
+  if (details) return <ResourcePage id={decodeURIComponent(details[1])} />;
+  const candidate = /^\/console\/candidates\/([^/]+)$/.exec(path);
+  if (candidate) return <CandidateMatches id={decodeURIComponent(candidate[1])} />;
+  if (path === '/console/referrals') return <ConsoleReferrals />;
+  if (path.startsWith('/console')) return <ConsoleHome />;
+  if (path.startsWith('/host')) return <HostPortal />;
+  if (path === '/login') return <LoginPage />;
+  return <PublicMap url={url} />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -1,0 +1,139 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import {
+  ensureWebBuilt,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+} from '../support/browser';
+import { DemoApp, startDemoApp } from '../support/demo-app';
+
+jest.setTimeout(180_000);
+
+/**
+ * The referral round, in a real browser over the demo city: a coordinator signs in, matches a
+ * demo person, reads why each place fits, sends a referral; the host signs in and accepts it;
+ * the coordinator sees the acceptance.
+ */
+(hasChromium ? describe : describe.skip)('coordinator console and host portal, in Chromium', () => {
+  let demo: DemoApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    demo = await startDemoApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  const account = (role: string) => demo.accounts.find((a) => a.role === role)!;
+  const signIn = async (page: Page, role: string) => {
+    await page.goto(`${demo.t.baseUrl}/login`);
+    await page.getByLabel('メールアドレス').fill(account(role).email);
+    await page.getByLabel('パスワード').fill(account(role).password);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+  };
+
+  /**
+   * A demo person who agreed to share their profile with hosts, and a place among their matches
+   * they have not been referred to yet; the demo host is made a member of that place's host.
+   */
+  async function pickPair(): Promise<{ alias: string; resourceName: string }> {
+    const login = await demo.t.gql<{ login: { accessToken: string } }>(
+      `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: account('COORDINATOR').email, p: account('COORDINATOR').password },
+    );
+    const auth = { authorization: `Bearer ${login.data!.login.accessToken}` };
+    const consenting = await demo.ds.query<{ id: string }[]>(
+      `SELECT DISTINCT c.candidate_id AS id FROM consent c
+        WHERE 'HOST:PROFILE' = ANY (c.scopes) AND c.withdrawn_at IS NULL
+          AND (c.expires_at IS NULL OR c.expires_at > now())`,
+    );
+    for (const { id } of consenting) {
+      const res = await demo.t.gql<{
+        matchResources: {
+          alias: string;
+          matches: { resource: { id: string; name: string; organization: { id: string } } }[];
+        };
+      }>(
+        `query ($id: ID!) { matchResources(candidateId: $id, first: 10, purpose: "ブラウザテストの準備") { alias matches { resource { id name organization { id } } } } }`,
+        { id },
+        auth,
+      );
+      for (const m of res.data?.matchResources.matches ?? []) {
+        const [{ open }] = await demo.ds.query<{ open: number }[]>(
+          `SELECT count(*)::int AS open FROM referral WHERE candidate_id = $1 AND resource_id = $2
+              AND status NOT IN ('DECLINED', 'ENDED', 'WITHDRAWN', 'STEPPED_UP')`,
+          [id, m.resource.id],
+        );
+        if (open) continue;
+        await demo.ds.query(
+          `INSERT INTO user_organization (user_id, organization_id, municipality_id)
+           SELECT u.id, $1, u.municipality_id FROM app_user u WHERE u.role = 'HOST'
+           ON CONFLICT DO NOTHING`,
+          [m.resource.organization.id],
+        );
+        return { alias: res.data!.matchResources.alias, resourceName: m.resource.name };
+      }
+    }
+    throw new Error('the demo data has no consenting person with a match to refer to');
+  }
+
+  it('match, explain, refer; the host accepts; the coordinator sees it', async () => {
+    const { alias, resourceName } = await pickPair();
+    const coordinator = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      locale: 'ja-JP',
+    });
+    await signIn(coordinator, 'COORDINATOR');
+    await coordinator.waitForURL(/\/console$/);
+    await coordinator.getByRole('link', { name: `${alias}に合う場所を探す` }).click();
+    await coordinator.getByRole('heading', { level: 1, name: `${alias}に合う場所` }).waitFor();
+    const card = coordinator.locator('li.match', {
+      has: coordinator.getByRole('heading', { name: resourceName }),
+    });
+    // The explanation: reasons in plain words, to read aloud with the person.
+    const reasons = await card.locator('ul.reasons > li').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((r) => r.trim().length > 3)).toBe(true);
+    expect(await seriousViolations(coordinator)).toEqual([]);
+    await card.getByRole('button', { name: `${resourceName}に紹介する` }).click();
+    await card.getByLabel('希望する時期・時間帯').fill('平日の午後');
+    await card.getByRole('button', { name: '紹介を送る' }).click();
+    await card.getByRole('status').filter({ hasText: '紹介を送りました' }).waitFor();
+    await screenshot(coordinator, 'console-referral-sent');
+
+    const host = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+    await signIn(host, 'HOST');
+    await host.waitForURL(/\/host$/);
+    const incoming = host
+      .locator('li.referral', { hasText: `${alias}（${resourceName}）` })
+      .filter({ has: host.getByRole('button', { name: '受け入れる' }) });
+    await incoming.waitFor();
+    // Only what the person agreed to share: the pseudonym, no real name.
+    expect(await incoming.textContent()).toContain('平日の午後');
+    expect(await seriousViolations(host)).toEqual([]);
+    await screenshot(host, 'host-incoming-referral');
+    await incoming.getByRole('button', { name: '受け入れる' }).click();
+    await host
+      .locator('li.referral', { hasText: `${alias}（${resourceName}）` })
+      .filter({ hasText: /状態: (受け入れ決定|キャンセル待ち)/ })
+      .first()
+      .waitFor();
+    await screenshot(host, 'host-accepted');
+
+    await coordinator.getByRole('link', { name: '紹介の状況' }).click();
+    const row = coordinator
+      .locator('tr', { hasText: resourceName })
+      .filter({ hasText: alias })
+      .first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/受け入れ決定|キャンセル待ち/);
+    await screenshot(coordinator, 'console-referral-accepted');
+    expect(await seriousViolations(coordinator)).toEqual([]);
+  });
+});

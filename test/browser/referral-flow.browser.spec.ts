@@ -7,6 +7,7 @@ import {
   screenshot,
   seriousViolations,
 } from '../support/browser';
+import { UserRole } from '@app/identity';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 jest.setTimeout(180_000);
@@ -30,8 +31,8 @@ jest.setTimeout(180_000);
     await demo?.close();
   });
 
-  const account = (role: string) => demo.accounts.find((a) => a.role === role)!;
-  const signIn = async (page: Page, role: string) => {
+  const account = (role: UserRole) => demo.accounts.find((a) => a.role === role)!;
+  const signIn = async (page: Page, role: UserRole) => {
     await page.goto(`${demo.t.baseUrl}/login`);
     await page.getByLabel('メールアドレス').fill(account(role).email);
     await page.getByLabel('パスワード').fill(account(role).password);
@@ -45,7 +46,7 @@ jest.setTimeout(180_000);
   async function pickPair(): Promise<{ alias: string; resourceName: string }> {
     const login = await demo.t.gql<{ login: { accessToken: string } }>(
       `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-      { e: account('COORDINATOR').email, p: account('COORDINATOR').password },
+      { e: account(UserRole.COORDINATOR).email, p: account(UserRole.COORDINATOR).password },
     );
     const auth = { authorization: `Bearer ${login.data!.login.accessToken}` };
     const consenting = await demo.ds.query<{ id: string }[]>(
@@ -89,7 +90,7 @@ jest.setTimeout(180_000);
       viewport: { width: 1280, height: 900 },
       locale: 'ja-JP',
     });
-    await signIn(coordinator, 'COORDINATOR');
+    await signIn(coordinator, UserRole.COORDINATOR);
     await coordinator.waitForURL(/\/console$/);
     await coordinator.getByRole('link', { name: `${alias}に合う場所を探す` }).click();
     await coordinator.getByRole('heading', { level: 1, name: `${alias}に合う場所` }).waitFor();
@@ -108,7 +109,7 @@ jest.setTimeout(180_000);
     await screenshot(coordinator, 'console-referral-sent');
 
     const host = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-    await signIn(host, 'HOST');
+    await signIn(host, UserRole.HOST);
     await host.waitForURL(/\/host$/);
     const incoming = host
       .locator('li.referral', { hasText: `${alias}（${resourceName}）` })

@@ -53,6 +53,16 @@ jest.setTimeout(120_000);
       `${publicCount}件`,
     );
     expect(await page.locator('ol.hits > li').count()).toBe(Math.min(publicCount, 100));
+    // The rest, a page at a time, until the list holds every one.
+    while (await page.getByRole('button', { name: /さらに表示する/ }).count()) {
+      const shown = await page.locator('ol.hits > li').count();
+      await page.getByRole('button', { name: /さらに表示する/ }).click();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('ol.hits > li').length > n,
+        shown,
+      );
+    }
+    expect(await page.locator('ol.hits > li').count()).toBe(publicCount);
     // The areas' outlines and the places (clusters or single markers), with no tile server.
     expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(10);
     expect(

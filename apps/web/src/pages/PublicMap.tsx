@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appConfig, AppConfig, gql } from '../api';
 import { MapView, MapPoint, MapArea } from '../components/MapView';
 import { GENTLE, Gentle, KINDS, Kind } from '../labels';
@@ -31,6 +31,12 @@ interface Hit {
     onlineOnly: boolean;
   };
   distanceMeters: number | null;
+}
+
+interface SearchPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Hit[];
 }
 
 /** What the page shows, all of it in the URL so that a shared link opens the same view. */
@@ -77,9 +83,10 @@ function urlOf(view: View, base: URL): string {
   return `/${query ? `?${query}` : ''}`;
 }
 
-const SEARCH = `query ($q: String, $filter: ResourceFilter, $near: SearchNearInput, $m: ID) {
-  searchResources(query: $q, filter: $filter, near: $near, municipalityId: $m, first: 100) {
+const SEARCH = `query ($q: String, $filter: ResourceFilter, $near: SearchNearInput, $m: ID, $after: String) {
+  searchResources(query: $q, filter: $filter, near: $near, municipalityId: $m, first: 100, after: $after) {
     totalCount
+    pageInfo { hasNextPage endCursor }
     edges {
       distanceMeters
       node {
@@ -108,6 +115,7 @@ export function PublicMap({ url }: { url: URL }) {
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [more, setMore] = useState<string | null>(null);
   const [typed, setTyped] = useState(view.q);
   const first = useRef(true);
 
@@ -141,28 +149,38 @@ export function PublicMap({ url }: { url: URL }) {
     return () => clearTimeout(timer);
   }, [typed, view, url]);
 
+  const search = useCallback(
+    (after: string | null) => {
+      const filter: Record<string, unknown> = {};
+      if (view.kinds.length) filter.kinds = view.kinds;
+      if (view.free) filter.freeOfCharge = true;
+      for (const g of view.gentle) filter[g] = true;
+      if (view.area) filter.areaId = view.area;
+      return gql<{ searchResources: SearchPage }>(
+        SEARCH,
+        {
+          q: view.q || null,
+          filter,
+          near: view.near ? { ...view.near, radiusMeters: 5000 } : null,
+          m: municipality!.id,
+          after,
+        },
+        municipality!.id,
+      );
+    },
+    [view, municipality],
+  );
+
   useEffect(() => {
     if (!municipality) return;
-    const filter: Record<string, unknown> = {};
-    if (view.kinds.length) filter.kinds = view.kinds;
-    if (view.free) filter.freeOfCharge = true;
-    for (const g of view.gentle) filter[g] = true;
-    if (view.area) filter.areaId = view.area;
     let current = true;
-    gql<{ searchResources: { totalCount: number; edges: Hit[] } }>(
-      SEARCH,
-      {
-        q: view.q || null,
-        filter,
-        near: view.near ? { ...view.near, radiusMeters: 5000 } : null,
-        m: municipality.id,
-      },
-      municipality.id,
-    ).then(
+    search(null).then(
       (data) => {
         if (!current) return;
         setHits(data.searchResources.edges);
         setTotal(data.searchResources.totalCount);
+        const page = data.searchResources.pageInfo;
+        setMore(page.hasNextPage ? page.endCursor : null);
         setError(null);
         if (first.current) {
           first.current = false;
@@ -175,7 +193,19 @@ export function PublicMap({ url }: { url: URL }) {
     return () => {
       current = false;
     };
-  }, [municipality, view]);
+  }, [municipality, search]);
+
+  const showMore = () => {
+    if (!more) return;
+    search(more).then(
+      (data) => {
+        setHits((shown) => [...(shown ?? []), ...data.searchResources.edges]);
+        const page = data.searchResources.pageInfo;
+        setMore(page.hasNextPage ? page.endCursor : null);
+      },
+      (e: Error) => setError(e.message),
+    );
+  };
 
   const set = (next: Partial<View>) => navigate(urlOf({ ...view, ...next }, url), true);
   const toggle = <T,>(list: T[], item: T) =>
@@ -337,6 +367,11 @@ export function PublicMap({ url }: { url: URL }) {
               </li>
             ))}
           </ol>
+          {more && (
+            <button type="button" className="more" onClick={showMore}>
+              さらに表示する（{total - (hits?.length ?? 0)}件）
+            </button>
+          )}
           {hits !== null && hits.length === 0 && (
             <p>条件に合う場所は見つかりませんでした。条件を減らしてみてください。</p>
           )}

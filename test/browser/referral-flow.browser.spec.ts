@@ -137,4 +137,40 @@ jest.setTimeout(180_000);
     await screenshot(coordinator, 'console-referral-accepted');
     expect(await seriousViolations(coordinator)).toEqual([]);
   });
+
+  it('a host sees what an import left to check, and confirms a listing in one click', async () => {
+    const [listing] = await demo.ds.query<{ id: string; name: string }[]>(
+      `SELECT r.id, r.name FROM resource r
+         JOIN user_organization uo ON uo.organization_id = r.organization_id
+         JOIN app_user u ON u.id = uo.user_id
+        WHERE u.role = 'HOST' AND r.status = 'ACTIVE' ORDER BY r.name LIMIT 1`,
+    );
+    // As an import leaves a listing placed at its area, never confirmed by a person.
+    await demo.ds.query(
+      `UPDATE resource SET to_confirm = '{PIN_LOCATION}', last_verified_at = NULL WHERE id = $1`,
+      [listing.id],
+    );
+    const host = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+    await signIn(host, UserRole.HOST);
+    await host.waitForURL(/\/host$/);
+    await host.getByRole('link', { name: '活動の情報' }).click();
+    // The card is the one whose button names this listing (names can share a prefix).
+    const card = host
+      .locator('li.listing')
+      .filter({ hasText: `${listing.name}の情報は正しい（確認済みにする）` });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('地図上の場所が地区の位置のままです');
+    expect(await card.textContent()).toContain('まだ確認されていません');
+    expect(await seriousViolations(host)).toEqual([]);
+    await card
+      .getByRole('button', { name: `${listing.name}の情報は正しい（確認済みにする）` })
+      .click();
+    await card.getByText(/確認日: \d{4}年\d{1,2}月\d{1,2}日/).waitFor();
+    await screenshot(host, 'host-listings');
+    const [{ verified }] = await demo.ds.query<{ verified: boolean }[]>(
+      `SELECT last_verified_at > now() - interval '1 minute' AS verified FROM resource WHERE id = $1`,
+      [listing.id],
+    );
+    expect(verified).toBe(true);
+  });
 });

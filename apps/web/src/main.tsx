@@ -4,6 +4,7 @@ import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { CandidateMatches, ConsoleHome, ConsoleReferrals } from './pages/Console';
 import { HostPortal } from './pages/HostPortal';
+import { HostResources } from './pages/HostResources';
 import { LoginPage } from './pages/LoginPage';
 import { PublicMap } from './pages/PublicMap';
 import { ResourcePage } from './pages/ResourcePage';
@@ -18,6 +19,7 @@ function App() {
   if (candidate) return <CandidateMatches id={decodeURIComponent(candidate[1])} />;
   if (path === '/console/referrals') return <ConsoleReferrals />;
   if (path.startsWith('/console')) return <ConsoleHome />;
+  if (path === '/host/resources') return <HostResources />;
   if (path.startsWith('/host')) return <HostPortal />;
   if (path === '/login') return <LoginPage />;
   return <PublicMap url={url} />;

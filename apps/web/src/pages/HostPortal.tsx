@@ -15,6 +15,11 @@ interface Incoming {
   coordinator: { name: string; email: string };
 }
 
+export const HOST_LINKS: [string, string][] = [
+  ['/host', '届いた紹介'],
+  ['/host/resources', '活動の情報'],
+];
+
 const DECLINE_REASONS: [string, string][] = [
   ['NO_CAPACITY', '空きがない'],
   ['TIMING', '時期が合わない'],
@@ -59,7 +64,7 @@ export function HostPortal() {
   };
 
   return (
-    <SignedInFrame title="届いた紹介" links={[['/host', '届いた紹介']]}>
+    <SignedInFrame title="届いた紹介" links={HOST_LINKS}>
       {error && (
         <p role="alert" className="error">
           {error}

@@ -1,4 +1,5 @@
 import { FormEvent, ReactNode, useCallback, useEffect, useState } from 'react';
+import { ErrorNote, Loading } from '../components/Status';
 import { gql, session } from '../api';
 import { KINDS, Kind } from '../labels';
 import { navigate, onLinkClick } from '../router';
@@ -82,13 +83,9 @@ export function ConsoleHome() {
   }, []);
   return (
     <SignedInFrame title="対象者" links={CONSOLE_LINKS}>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {rows === null ? (
-        <p aria-live="polite">読み込み中…</p>
+        <Loading />
       ) : (
         <table className="table">
           <caption>担当する方（仮名）</caption>
@@ -168,13 +165,9 @@ export function CandidateMatches({ id }: { id: string }) {
   }, [id]);
   return (
     <SignedInFrame title={result ? `${result.alias}に合う場所` : '合う場所'} links={CONSOLE_LINKS}>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {!result ? (
-        <p aria-live="polite">探しています…</p>
+        <Loading text="探しています…" />
       ) : (
         <>
           <p>{result.considered}か所から、条件に合う場所を合う順に並べました。</p>
@@ -300,11 +293,7 @@ function ReferralForm({
         onChange={(e) => setWindow(e.target.value)}
         placeholder="例: 平日の午後"
       />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <div className="buttons">
         <button type="submit">紹介を送る</button>
         <button type="button" onClick={onCancel}>
@@ -337,11 +326,7 @@ export function ConsoleReferrals() {
   useEffect(load, [load]);
   return (
     <SignedInFrame title="紹介の状況" links={CONSOLE_LINKS}>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       <button type="button" onClick={load}>
         最新にする
       </button>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorNote, Loading } from '../components/Status';
 import { gql } from '../api';
 import { SignedInFrame } from './Console';
 
@@ -65,13 +66,9 @@ export function HostPortal() {
 
   return (
     <SignedInFrame title="届いた紹介" links={HOST_LINKS}>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {rows === null ? (
-        <p aria-live="polite">読み込み中…</p>
+        <Loading />
       ) : rows.length === 0 ? (
         <p>いま届いている紹介はありません。</p>
       ) : (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorNote, Loading } from '../components/Status';
 import { gql } from '../api';
 import { KINDS, Kind } from '../labels';
 import { onLinkClick } from '../router';
@@ -69,13 +70,9 @@ export function HostResources() {
 
   return (
     <SignedInFrame title="活動の情報" links={HOST_LINKS}>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {rows === null ? (
-        <p aria-live="polite">読み込み中…</p>
+        <Loading />
       ) : (
         <ul className="referrals">
           {rows.map((r) => (

@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { ErrorNote } from '../components/Status';
 import { gql, session } from '../api';
 import { navigate } from '../router';
 
@@ -52,11 +53,7 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
             required
           />
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorNote error={error} />
           <button type="submit" disabled={busy}>
             サインイン
           </button>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appConfig, AppConfig, gql } from '../api';
+import { ErrorNote } from '../components/Status';
 import { MapView, MapPoint, MapArea } from '../components/MapView';
 import { GENTLE, Gentle, KINDS, Kind } from '../labels';
 import { navigate, onLinkClick } from '../router';
@@ -334,11 +335,7 @@ export function PublicMap({ url }: { url: URL }) {
             見つかった場所{' '}
             <span aria-live="polite">{hits === null ? '（読み込み中）' : `${total}件`}</span>
           </h2>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorNote error={error} />
           <ol className="hits">
             {(hits ?? []).map((h) => (
               <li key={h.node.id} className="hit">

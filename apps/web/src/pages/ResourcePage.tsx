@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ErrorNote, Loading } from '../components/Status';
 import { gql } from '../api';
 import { BOOKING, GENTLE, Gentle, KINDS, Kind, occurrenceText } from '../labels';
 import { onLinkClick, openedInApp } from '../router';
@@ -76,16 +77,14 @@ export function ResourcePage({ id }: { id: string }) {
     return (
       <div className="page details">
         {back}
-        <p role="alert" className="error">
-          {error}
-        </p>
+        <ErrorNote error={error} />
       </div>
     );
   if (!resource)
     return (
       <div className="page details">
         {back}
-        <p aria-live="polite">読み込み中…</p>
+        <Loading />
       </div>
     );
   const gentle = (Object.keys(GENTLE) as Gentle[]).filter((g) => resource.profile[g]);

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { CandidateMatches, ConsoleHome, ConsoleReferrals } from './pages/Console';
+import { ConsoleFollowUps, ConsoleIndicators } from './pages/ConsoleWork';
 import { HostPortal } from './pages/HostPortal';
 import { HostResources } from './pages/HostResources';
 import { LoginPage } from './pages/LoginPage';
@@ -18,6 +19,8 @@ function App() {
   const candidate = /^\/console\/candidates\/([^/]+)$/.exec(path);
   if (candidate) return <CandidateMatches id={decodeURIComponent(candidate[1])} />;
   if (path === '/console/referrals') return <ConsoleReferrals />;
+  if (path === '/console/follow-ups') return <ConsoleFollowUps />;
+  if (path === '/console/indicators') return <ConsoleIndicators />;
   if (path.startsWith('/console')) return <ConsoleHome />;
   if (path === '/host/resources') return <HostResources />;
   if (path.startsWith('/host')) return <HostPortal />;

@@ -58,9 +58,11 @@ export function SignedInFrame({
   );
 }
 
-const CONSOLE_LINKS: [string, string][] = [
+export const CONSOLE_LINKS: [string, string][] = [
   ['/console', '対象者'],
   ['/console/referrals', '紹介の状況'],
+  ['/console/follow-ups', 'フォローアップ'],
+  ['/console/indicators', '指標'],
 ];
 
 interface CandidateRow {

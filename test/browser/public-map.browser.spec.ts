@@ -8,6 +8,7 @@ import {
   screenshot,
   seriousViolations,
 } from '../support/browser';
+import { UserRole } from '@app/identity';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 jest.setTimeout(120_000);
@@ -125,5 +126,36 @@ jest.setTimeout(120_000);
     } finally {
       await phone.close();
     }
+  });
+
+  it('shows a name as text on the map, never as markup', async () => {
+    const name = 'タグのテスト<img src=x onerror="window.__injected=1">';
+    // Renamed as a host or an import would, through the API (the search index follows).
+    const [{ id }] = await demo.ds.query<{ id: string }[]>(
+      `SELECT id FROM resource WHERE visibility = 'PUBLIC' AND status = 'ACTIVE'
+          AND NOT confidential_location AND location IS NOT NULL ORDER BY name LIMIT 1`,
+    );
+    const admin = demo.accounts.find((a) => a.role === UserRole.ADMIN)!;
+    const login = await demo.t.gql<{ login: { accessToken: string } }>(
+      `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: admin.email, p: admin.password },
+    );
+    const renamed = await demo.t.gql(
+      `mutation ($id: ID!, $name: String!) { updateResource(id: $id, input: { name: $name }) { id } }`,
+      { id, name },
+      { authorization: `Bearer ${login.data!.login.accessToken}` },
+    );
+    expect(renamed.errors).toBeUndefined();
+    await page.goto(`${demo.t.baseUrl}/?q=${encodeURIComponent('タグのテスト')}`);
+    await page.locator('ol.hits > li a', { hasText: 'タグのテスト' }).first().waitFor();
+    // The one place found is the one marker (blue, not an area); its tooltip opens on hover.
+    await page.locator('path[fill="#1f5fa8"]').first().hover();
+    const tooltip = page.locator('.leaflet-tooltip', { hasText: 'タグのテスト' });
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain('<img src=x');
+    expect(await tooltip.locator('img').count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __injected?: number }).__injected),
+    ).toBeUndefined();
   });
 });

@@ -190,7 +190,9 @@ jest.setTimeout(180_000);
     // It leaves the list (an automatic one is followed by the next, a month on: another date).
     await page.waitForFunction(
       (text) =>
-        ![...document.querySelectorAll('li.follow-up p')].some((p) => p.textContent === text),
+        !Array.from(document.querySelectorAll('li.follow-up p')).some(
+          (p) => p.textContent === text,
+        ),
       done,
     );
     expect(await seriousViolations(page)).toEqual([]);

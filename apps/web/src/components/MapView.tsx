@@ -29,6 +29,16 @@ interface Props {
 }
 
 /**
+ * Text for a Leaflet tooltip. Leaflet reads a string as HTML; names come from hosts and imported
+ * lists, so they go in as text, never as markup.
+ */
+function textOf(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
+}
+
+/**
  * Leaflet, drawing our own data first: the areas' outlines, and the places clustered
  * (supercluster) so that hundreds stay readable. Tiles only when configured: without them
  * (or offline) the map is still useful. The list beside it holds the same results for everyone
@@ -58,7 +68,7 @@ export function MapView({ areas, points, tiles, focus, initial, onOpen, onMoved 
     outlines.current = L.geoJSON(undefined, {
       style: { color: '#2f6f4f', weight: 1.5, fillColor: '#cfe8d8', fillOpacity: 0.25 },
       onEachFeature: (feature, layer) =>
-        layer.bindTooltip(String((feature.properties as { name: string }).name), { sticky: true }),
+        layer.bindTooltip(textOf((feature.properties as { name: string }).name), { sticky: true }),
     }).addTo(m);
     markers.current = L.layerGroup().addTo(m);
     m.on('moveend', () => {
@@ -155,7 +165,7 @@ export function MapView({ areas, points, tiles, focus, initial, onOpen, onMoved 
             fillColor: p.approximate ? '#8a6d1f' : '#1f5fa8',
             fillOpacity: 0.95,
           })
-            .bindTooltip(p.approximate ? `${p.name}（おおよその場所）` : p.name)
+            .bindTooltip(textOf(p.approximate ? `${p.name}（おおよその場所）` : p.name))
             .on('click', () => handlers.current.onOpen(p.id))
             .addTo(group);
         }

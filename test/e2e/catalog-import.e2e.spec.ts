@@ -691,6 +691,15 @@ describe('importing a municipality’s own list of places (CSV, Shift_JIS, xlsx)
       name: 'x.xlsx',
     });
     expect(onlyError(notASheet as never).message).toContain('Excelファイル');
+    // Over 20 MB: refused as the file's fault, naming it, not a server error.
+    const huge = await importFile(t, admin.auth, {
+      bytes: Buffer.alloc(21 * 1024 * 1024, 0x41),
+      name: 'huge.csv',
+    });
+    expect(onlyError(huge as never)).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'file' },
+      message: expect.stringContaining('20MB'),
+    });
     const host = await signedIn(t, {
       municipalityId: city.municipality.id,
       role: 'HOST',

@@ -26,8 +26,10 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // GraphQL documents and inputs are small; a larger body is refused before it is parsed.
   app.useBodyParser('json', { limit: '100kb' });
-  // Files (the catalogue import) come as GraphQL multipart requests, one file, up to 20 MB.
-  app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_IMPORT_BYTES, maxFiles: 1 }));
+  // Files (the catalogue import) come as GraphQL multipart requests, one file, up to 20 MB. The
+  // parser stops one byte past the limit (it cuts a file short silently), so the resolver sees
+  // the file is too large rather than read the first 20 MB of it.
+  app.use('/graphql', graphqlUploadExpress({ maxFileSize: MAX_IMPORT_BYTES + 1, maxFiles: 1 }));
   // One reverse proxy in front: its X-Forwarded-For entry, not one a client wrote, is the address.
   if (config.auth.trustProxy) app.set('trust proxy', 1);
   serveWebApp(app, config);

@@ -139,6 +139,7 @@ class ImportCatalogInput {
   @Field(() => String, { nullable: true, description: 'A saved mapping to start from.' })
   @IsOptional()
   @IsString()
+  @MaxLength(50, { message: '対応表の名前は50文字以内にしてください' })
   mappingName?: string | null;
 
   @Field(() => ResourceKind, { nullable: true, description: 'For files without a 種類 column.' })
@@ -263,11 +264,17 @@ export class ImportResolver {
 async function readUpload(file: FileUpload): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of file.createReadStream()) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_IMPORT_BYTES)
-      throw BadUserInputException.field('file', 'ファイルが大きすぎます（20MBまで）');
-    chunks.push(chunk as Buffer);
+  const tooLarge = () => BadUserInputException.field('file', 'ファイルが大きすぎます（20MBまで）');
+  try {
+    for await (const chunk of file.createReadStream()) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_IMPORT_BYTES) throw tooLarge();
+      chunks.push(chunk as Buffer);
+    }
+  } catch (e) {
+    if (e instanceof BadUserInputException) throw e;
+    // The upload broke off (the limit, or the connection): nothing is read from half a file.
+    throw BadUserInputException.field('file', 'ファイルを最後まで受け取れませんでした（20MBまで）');
   }
   if (!size) throw BadUserInputException.field('file', 'ファイルが空です');
   return Buffer.concat(chunks);

@@ -141,14 +141,15 @@ export interface ScheduleRow {
   note: string | null;
 }
 
-const DAYS = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** RFC 5545 weekday codes by ISO weekday (1 = Monday), as HSDS `byday` writes them. */
+export const HSDS_DAYS = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const hhmm = (t: string) => `${t.slice(0, 5)}+09:00`;
 
 export function scheduleOf(s: ScheduleRow, serviceId: string) {
   const byday =
     s.freq === 'MONTHLY' && s.nth?.length
-      ? s.nth.flatMap((n) => s.weekdays.map((d) => `${n}${DAYS[d]}`)).join(',')
-      : s.weekdays.map((d) => DAYS[d]).join(',');
+      ? s.nth.flatMap((n) => s.weekdays.map((d) => `${n}${HSDS_DAYS[d]}`)).join(',')
+      : s.weekdays.map((d) => HSDS_DAYS[d]).join(',');
   return compact({
     id: s.id,
     service_id: serviceId,

@@ -1,5 +1,5 @@
 import { ResourceKind, ResourceStatus } from '@app/catalog';
-import { KIND_TAXONOMY, PACE_TAXONOMY, THEME_TAXONOMY } from '@app/hsds';
+import { HSDS_DAYS, KIND_TAXONOMY, PACE_TAXONOMY, THEME_TAXONOMY } from '@app/hsds';
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import {
@@ -90,7 +90,8 @@ const PACE_FIELDS = {
   first_timer_friendly: 'firstTimerFriendly',
   online_participation: 'onlineParticipation',
 } as const;
-const DAYS: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
+/** ISO weekday (1 = Monday) by HSDS `byday` code. */
+const DAYS: Record<string, number> = Object.fromEntries(HSDS_DAYS.map((code, iso) => [code, iso]));
 
 /** Whether the bytes are an HSDS package: JSON, or a zip with hsds.json or services.csv. */
 export function isHsdsPackage(bytes: Buffer): boolean {

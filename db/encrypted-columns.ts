@@ -1,6 +1,7 @@
 import { CANDIDATE_FIELDS, CONSENT_FIELDS } from '@app/candidate';
 import type { FieldCipher } from '@app/common';
 import { DISPLAY_NAME_FIELD, EMAIL_FIELD } from '@app/identity';
+import { HELP_OFFER_FIELDS } from '@app/volunteer';
 import type { DataSource } from 'typeorm';
 
 /** Every column encrypted in the application, with the field name its ciphertext is bound to. */
@@ -13,6 +14,9 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'candidate', column: 'profile_encrypted', field: CANDIDATE_FIELDS.profile },
   { table: 'consent', column: 'note_encrypted', field: CONSENT_FIELDS.note },
   { table: 'consent', column: 'withdrawal_note_encrypted', field: CONSENT_FIELDS.withdrawalNote },
+  { table: 'help_offer', column: 'name_encrypted', field: HELP_OFFER_FIELDS.name },
+  { table: 'help_offer', column: 'contact_encrypted', field: HELP_OFFER_FIELDS.contact },
+  { table: 'help_offer', column: 'message_encrypted', field: HELP_OFFER_FIELDS.message },
 ] as const;
 
 /**

@@ -18,6 +18,7 @@ import { NotificationEntity } from '@app/notification';
 import { OrganizationEntity } from '@app/organization';
 import { REFERRAL_ENTITIES } from '@app/referral';
 import { SEARCH_ENTITIES } from '@app/search';
+import { HelpOfferEntity } from '@app/volunteer';
 
 /** Every TypeORM entity of the platform; the schema check compares these with the migrations. */
 export const ALL_ENTITIES = [
@@ -41,4 +42,5 @@ export const ALL_ENTITIES = [
   ...REFERRAL_ENTITIES,
   NotificationEntity,
   ...IMPORT_ENTITIES,
+  HelpOfferEntity,
 ];

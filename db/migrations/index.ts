@@ -12,6 +12,7 @@ import { Referrals1795900000000 } from './1795900000000-Referrals';
 import { Accompaniment1796000000000 } from './1796000000000-Accompaniment';
 import { Indicators1796100000000 } from './1796100000000-Indicators';
 import { CatalogImport1796200000000 } from './1796200000000-CatalogImport';
+import { HelpOffers1796300000000 } from './1796300000000-HelpOffers';
 
 /** Every migration, in order. A new migration is added here as well as in this folder. */
 export const ALL_MIGRATIONS = [
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS = [
   Accompaniment1796000000000,
   Indicators1796100000000,
   CatalogImport1796200000000,
+  HelpOffers1796300000000,
 ];

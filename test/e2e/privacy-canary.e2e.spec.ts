@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { aCityWithAreas } from '../support/factories';
+import { aCityWithAreas, aHostNeed, anOrganization } from '../support/factories';
 import { aTeam, signedIn, signIn } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -29,6 +29,9 @@ describe('sensitive fields never leave in plaintext', () => {
     'withdrawalNote',
     'refusedNotes',
     'strength',
+    'offerName',
+    'offerEmail',
+    'offerMessage',
   ];
 
   beforeAll(async () => {
@@ -133,6 +136,29 @@ describe('sensitive fields never leave in plaintext', () => {
       csw,
     );
     await t.gql(`{ users(first: 100) { edges { node { email displayName } } } }`, {}, admin.auth);
+
+    // A resident's offer to help, sent anonymously and read by the municipality's admin.
+    const org = await anOrganization(t.dataSource, { municipalityId: m });
+    const need = await aHostNeed(t.dataSource, { municipalityId: m, organizationId: org.id });
+    const offer = await t.gql(
+      `mutation ($input: OfferHelpInput!) { offerHelp(input: $input) { organizationName } }`,
+      {
+        input: {
+          needId: need.id,
+          name: marker('offerName').slice(0, 50),
+          email: `${marker('offerEmail').toLowerCase()}@example.jp`,
+          message: marker('offerMessage'),
+          agreed: true,
+        },
+      },
+    );
+    expect(offer.errors).toBeUndefined();
+    const read = await t.gql(
+      `{ helpOffers { edges { node { name email message } } } }`,
+      {},
+      admin.auth,
+    );
+    expect(JSON.stringify(read.data)).toContain(marker('offerMessage'));
   });
   afterAll(() => t?.close());
 

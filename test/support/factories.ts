@@ -212,3 +212,29 @@ export async function aHost(ds: DataSource) {
   const organization = await anOrganization(ds, { municipalityId: municipality.id });
   return { municipality, organization };
 }
+
+/** An open need of a host organisation (人・物・場所・お金). */
+export async function aHostNeed(
+  ds: DataSource,
+  values: {
+    municipalityId: string;
+    organizationId: string;
+    kind?: 'PEOPLE' | 'THINGS' | 'PLACE' | 'MONEY';
+    description?: string;
+    isOpen?: boolean;
+  },
+): Promise<{ id: string; description: string }> {
+  const description = values.description ?? `配膳ボランティア${++sequence}`;
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO host_need (municipality_id, organization_id, kind, description, is_open)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [
+      values.municipalityId,
+      values.organizationId,
+      values.kind ?? 'PEOPLE',
+      description,
+      values.isOpen ?? true,
+    ],
+  );
+  return { id: row.id, description };
+}

@@ -21,6 +21,7 @@ import { NotificationModule } from '@app/notification';
 import { OrganizationModule } from '@app/organization';
 import { ReferralModule } from '@app/referral';
 import { SearchModule } from '@app/search';
+import { VolunteerModule } from '@app/volunteer';
 import { ALL_ENTITIES } from '@db/entities';
 import { ALL_MIGRATIONS } from '@db/migrations';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -140,6 +141,7 @@ export class AppModule implements NestModule {
         NotificationModule,
         HsdsModule,
         ImportModule,
+        VolunteerModule,
       ],
       controllers: [HealthController],
     };

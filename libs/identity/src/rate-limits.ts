@@ -2,6 +2,8 @@ import { APP_CONFIG, AppConfig, TooManyRequestsException } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
+export const HELP_OFFERS_PER_HOUR = 5;
+
 /**
  * Request budgets (rate-limiter-flexible, in this process's memory): per address and per signed-in
  * user for every request, and a much smaller one for sign-in attempts, per address and per
@@ -13,6 +15,7 @@ export class RateLimits {
   private readonly perUser: RateLimiterMemory;
   private readonly loginPerAddress: RateLimiterMemory;
   private readonly loginPerAccount: RateLimiterMemory;
+  private readonly helpOffersPerAddress: RateLimiterMemory;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const a = config.auth;
@@ -24,6 +27,11 @@ export class RateLimits {
     });
     // An account under attack from many addresses: at most twice the lock threshold a minute.
     this.loginPerAccount = new RateLimiterMemory({ points: a.maxFailures * 2, duration: 60 });
+    // Residents' offers to help reach a person's inbox: a few an hour from one address.
+    this.helpOffersPerAddress = new RateLimiterMemory({
+      points: HELP_OFFERS_PER_HOUR,
+      duration: 3600,
+    });
   }
 
   request(address: string, userId: string | null): Promise<void> {
@@ -31,6 +39,10 @@ export class RateLimits {
       take(this.perAddress, address),
       userId ? take(this.perUser, userId) : undefined,
     ]).then(() => undefined);
+  }
+
+  helpOffer(address: string): Promise<void> {
+    return take(this.helpOffersPerAddress, address);
   }
 
   loginAttempt(address: string, accountKey: string): Promise<void> {

@@ -1,0 +1,2 @@
+export * from './help-offer.entity';
+export * from './volunteer.module';

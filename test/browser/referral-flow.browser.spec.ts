@@ -215,4 +215,80 @@ jest.setTimeout(180_000);
     expect(csv).toContain('紹介');
     await page.close();
   });
+
+  it('a resident offers to help with a need; the host reads it, answers, and adds a need', async () => {
+    // An open need of an organisation the demo host belongs to.
+    const [need] = await demo.ds.query<
+      { id: string; description: string; organization_id: string }[]
+    >(
+      `SELECT n.id, n.description, n.organization_id FROM host_need n
+        WHERE n.is_open AND n.kind = 'PEOPLE' ORDER BY n.description LIMIT 1`,
+    );
+    await demo.ds.query(
+      `INSERT INTO user_organization (user_id, organization_id, municipality_id)
+       SELECT u.id, $1, u.municipality_id FROM app_user u WHERE u.role = 'HOST'
+       ON CONFLICT DO NOTHING`,
+      [need.organization_id],
+    );
+
+    const resident = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      locale: 'ja-JP',
+    });
+    await resident.goto(demo.t.baseUrl);
+    await resident.getByRole('link', { name: /地域の活動を手伝いたい方へ/ }).click();
+    await resident.getByRole('heading', { level: 1, name: /地域の活動を手伝う/ }).waitFor();
+    await resident.getByRole('checkbox', { name: '人手' }).check();
+    const card = resident.locator('li.need', {
+      has: resident.getByRole('heading', { name: need.description, exact: true }),
+    });
+    await card.waitFor();
+    // Only needs for people once 人手 is ticked.
+    expect(await resident.locator('li.need .meta').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('人手')]),
+    );
+    expect(
+      (await resident.locator('li.need .meta').allTextContents()).every((t) => t.includes('人手')),
+    ).toBe(true);
+    await card.getByRole('button', { name: 'この募集に申し出る' }).click();
+    await card.getByLabel(/お名前/).fill('川村 みのり');
+    await card.getByLabel('メールアドレス').fill('minori.kawamura@example.jp');
+    await card.getByLabel(/ひとこと/).fill('土曜の午前なら手伝えます');
+    expect(await seriousViolations(resident)).toEqual([]);
+    // Without the agreement the server refuses, saying why, and nothing is sent.
+    await card.getByRole('button', { name: '申し出る' }).click();
+    await card.getByRole('alert').filter({ hasText: '同意が必要です' }).waitFor();
+    await card.getByRole('checkbox', { name: /伝えることに同意します/ }).check();
+    await card.getByRole('button', { name: '申し出る' }).click();
+    await card.getByRole('status').filter({ hasText: '申し出を届けました' }).waitFor();
+    await screenshot(resident, 'help-offer-sent');
+
+    const host = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+    await signIn(host, UserRole.HOST);
+    await host.waitForURL(/\/host$/);
+    await host.getByRole('link', { name: '手伝いの申し出' }).click();
+    const offer = host.locator('li.offer', { hasText: '川村 みのりさん' });
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain('minori.kawamura@example.jp');
+    expect(await offer.textContent()).toContain('土曜の午前なら手伝えます');
+    expect(await seriousViolations(host)).toEqual([]);
+    await screenshot(host, 'host-offers');
+    await offer.getByRole('button', { name: 'お願いする' }).click();
+    await host.getByText('対応を待っている申し出はありません。').waitFor();
+    const [{ erased }] = await demo.ds.query<{ erased: boolean }[]>(
+      `SELECT bool_and(contact_encrypted IS NULL) AS erased FROM help_offer WHERE need_id = $1`,
+      [need.id],
+    );
+    expect(erased).toBe(true);
+
+    // The host adds a need; residents see it.
+    await host.getByRole('link', { name: '募集していること' }).click();
+    await host.getByLabel('必要なこと').fill('会場設営の手伝い（第2土曜の朝）');
+    await host.getByRole('button', { name: '追加する' }).click();
+    await host.getByRole('heading', { name: '会場設営の手伝い（第2土曜の朝）' }).waitFor();
+    expect(await seriousViolations(host)).toEqual([]);
+    await screenshot(host, 'host-needs');
+    await resident.goto(`${demo.t.baseUrl}/help`);
+    await resident.getByRole('heading', { name: '会場設営の手伝い（第2土曜の朝）' }).waitFor();
+  });
 });

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The pages of the web app; any other path is the api's (GraphQL, HSDS, GeoJSON, CSV…). */
-const PAGES = /^\/(?:$|login$|resources\/[^/]+$|console(?:\/|$)|host(?:\/|$))/;
+const PAGES = /^\/(?:$|login$|help$|resources\/[^/]+$|console(?:\/|$)|host(?:\/|$))/;
 
 /** Where `npm run build` put the web app: beside the compiled api, or under the working folder. */
 export function webAppFolder(): string | null {

@@ -24,6 +24,21 @@ export const BOOKING = {
   ALWAYS: '毎回予約が必要です',
 } as const;
 
+/** What a host organisation needs. */
+export const NEED_KINDS = {
+  PEOPLE: '人手',
+  THINGS: '物品',
+  PLACE: '場所',
+  MONEY: '寄付',
+} as const;
+export type NeedKind = keyof typeof NEED_KINDS;
+
+/** 2026年11月24日, in Japan time. */
+export const dayText = (iso: string): string =>
+  new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'long' }).format(
+    new Date(iso),
+  );
+
 const WEEKDAY = ['日', '月', '火', '水', '木', '金', '土'];
 
 /** 12月5日（土）13:00〜15:00, in Japan time whatever the browser's zone. */

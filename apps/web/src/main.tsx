@@ -4,6 +4,8 @@ import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { CandidateMatches, ConsoleHome, ConsoleReferrals } from './pages/Console';
 import { ConsoleFollowUps, ConsoleIndicators } from './pages/ConsoleWork';
+import { HelpPage } from './pages/HelpPage';
+import { HostNeeds, HostOffers } from './pages/HostHelp';
 import { HostPortal } from './pages/HostPortal';
 import { HostResources } from './pages/HostResources';
 import { LoginPage } from './pages/LoginPage';
@@ -23,8 +25,11 @@ function App() {
   if (path === '/console/indicators') return <ConsoleIndicators />;
   if (path.startsWith('/console')) return <ConsoleHome />;
   if (path === '/host/resources') return <HostResources />;
+  if (path === '/host/needs') return <HostNeeds />;
+  if (path === '/host/offers') return <HostOffers />;
   if (path.startsWith('/host')) return <HostPortal />;
   if (path === '/login') return <LoginPage />;
+  if (path === '/help') return <HelpPage url={url} />;
   return <PublicMap url={url} />;
 }
 

@@ -19,6 +19,8 @@ interface Incoming {
 export const HOST_LINKS: [string, string][] = [
   ['/host', '届いた紹介'],
   ['/host/resources', '活動の情報'],
+  ['/host/needs', '募集していること'],
+  ['/host/offers', '手伝いの申し出'],
 ];
 
 const DECLINE_REASONS: [string, string][] = [

@@ -3,12 +3,8 @@ import { appConfig, AppConfig, gql } from '../api';
 import { ErrorNote } from '../components/Status';
 import { MapView, MapPoint, MapArea } from '../components/MapView';
 import { GENTLE, Gentle, KINDS, Kind } from '../labels';
+import { usePublicMunicipality } from '../municipality';
 import { navigate, onLinkClick } from '../router';
-
-interface Municipality {
-  id: string;
-  name: string;
-}
 
 interface AreaNode {
   id: string;
@@ -110,7 +106,6 @@ const AREAS = `query ($m: ID) {
 /** The residents' map: search, filters, the map and the same results as a list. */
 export function PublicMap({ url }: { url: URL }) {
   const view = useMemo(() => viewOf(url), [url]);
-  const [municipality, setMunicipality] = useState<Municipality | null>(null);
   const [areas, setAreas] = useState<AreaNode[]>([]);
   const [config, setConfig] = useState<AppConfig>({ tileUrl: null, tileAttribution: '' });
   const [hits, setHits] = useState<Hit[] | null>(null);
@@ -119,20 +114,10 @@ export function PublicMap({ url }: { url: URL }) {
   const [more, setMore] = useState<string | null>(null);
   const [typed, setTyped] = useState(view.q);
   const first = useRef(true);
+  const municipality = usePublicMunicipality(url.searchParams.get('m'), setError);
 
   useEffect(() => {
     void appConfig().then(setConfig, () => undefined);
-    void gql<{ municipalities: { edges: { node: Municipality }[] } }>(
-      `{ municipalities(first: 50) { edges { node { id name } } } }`,
-    ).then(
-      (data) => {
-        const all = data.municipalities.edges.map((e) => e.node);
-        const wanted = url.searchParams.get('m');
-        setMunicipality(all.find((m) => m.id === wanted) ?? all[0] ?? null);
-      },
-      (e: Error) => setError(e.message),
-    );
-    // The municipality is chosen once, when the page opens.
   }, []);
 
   useEffect(() => {
@@ -228,12 +213,19 @@ export function PublicMap({ url }: { url: URL }) {
   const pickable = areas.filter((a) => a.level === 'DISTRICT' || a.level === 'DAILY_LIFE_AREA');
   const at = (url.searchParams.get('at') ?? '').split(',').map(Number);
 
+  const helpUrl = municipality ? `/help?m=${municipality.id}` : '/help';
+
   return (
     <div className="page">
       <header className="site-header">
         <h1>{municipality ? `${municipality.name}の` : ''}居場所・活動マップ</h1>
         <p className="lead">
           ふらっと立ち寄れる場所、ボランティア、就労体験、講座を探せます。見学だけ、いるだけでも大丈夫な場所もあります。
+        </p>
+        <p>
+          <a href={helpUrl} onClick={onLinkClick(helpUrl)}>
+            地域の活動を手伝いたい方へ（団体の募集）
+          </a>
         </p>
       </header>
 

@@ -84,4 +84,7 @@ registerEnumType(PhysicalDemand, { name: 'PhysicalDemand' });
 registerEnumType(Residency, { name: 'Residency' });
 registerEnumType(ScheduleFrequency, { name: 'ScheduleFrequency' });
 registerEnumType(HostNeedKind, { name: 'HostNeedKind' });
-registerEnumType(ToConfirm, { name: 'ToConfirm', description: 'What a host is asked to check after an import.' });
+registerEnumType(ToConfirm, {
+  name: 'ToConfirm',
+  description: 'What a host is asked to check after an import.',
+});

@@ -1,12 +1,18 @@
 import { groupByKeys, LoaderKey, LoaderRegistry } from '@app/common';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ResourceRepository } from './resource.repository';
-import { ScheduleEntity } from './schedule/schedule.entities';
+import { ClosureEntity, ScheduleEntity, SessionEntity } from './schedule/schedule.entities';
 import { ThemeEntity } from './theme.entities';
 
 export const THEMES_BY_RESOURCE_ID = new LoaderKey<string, ThemeEntity[]>('themesByResourceId');
 export const SCHEDULES_BY_RESOURCE_ID = new LoaderKey<string, ScheduleEntity[]>(
   'schedulesByResourceId',
+);
+export const SESSIONS_BY_RESOURCE_ID = new LoaderKey<string, SessionEntity[]>(
+  'sessionsByResourceId',
+);
+export const CLOSURES_BY_RESOURCE_ID = new LoaderKey<string, ClosureEntity[]>(
+  'closuresByResourceId',
 );
 
 @Injectable()
@@ -24,6 +30,12 @@ export class CatalogLoaders implements OnModuleInit {
     );
     this.registry.register(SCHEDULES_BY_RESOURCE_ID, async (ids) =>
       groupByKeys(ids, await this.resources.schedulesOf(ids), (s) => s.resourceId),
+    );
+    this.registry.register(SESSIONS_BY_RESOURCE_ID, async (ids) =>
+      groupByKeys(ids, await this.resources.sessionsOf(ids), (s) => s.resourceId),
+    );
+    this.registry.register(CLOSURES_BY_RESOURCE_ID, async (ids) =>
+      groupByKeys(ids, await this.resources.closuresOf(ids), (c) => c.resourceId),
     );
   }
 }

@@ -97,7 +97,8 @@ export function visibleTo(viewer: Viewer, alias = 'r'): SqlCondition {
  * coordinator no listing kept inside its organisation); the public's otherwise.
  */
 export function visibilitiesSeenBy(viewer: Viewer): Visibility[] {
-  if (viewer.kind === 'ADMIN') return [Visibility.PUBLIC, Visibility.PROFESSIONAL, Visibility.PRIVATE];
+  if (viewer.kind === 'ADMIN')
+    return [Visibility.PUBLIC, Visibility.PROFESSIONAL, Visibility.PRIVATE];
   if (viewer.kind === 'COORDINATOR') return [Visibility.PUBLIC, Visibility.PROFESSIONAL];
   return [Visibility.PUBLIC];
 }

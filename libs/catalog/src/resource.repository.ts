@@ -150,6 +150,20 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
     });
   }
 
+  sessionsOf(resourceIds: readonly string[]): Promise<SessionEntity[]> {
+    return this.dataSource.getRepository(SessionEntity).find({
+      where: { resourceId: In([...resourceIds]) },
+      order: { date: 'ASC', opensAt: 'ASC' },
+    });
+  }
+
+  closuresOf(resourceIds: readonly string[]): Promise<ClosureEntity[]> {
+    return this.dataSource.getRepository(ClosureEntity).find({
+      where: { resourceId: In([...resourceIds]) },
+      order: { startsOn: 'ASC' },
+    });
+  }
+
   async knownThemeCodes(codes: readonly string[], em: EntityManager): Promise<Set<string>> {
     const rows = await em.getRepository(ThemeEntity).findBy({ code: In([...codes]) });
     return new Set(rows.map((t) => t.code));

@@ -25,12 +25,25 @@ import {
 } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { SCHEDULES_BY_RESOURCE_ID, THEMES_BY_RESOURCE_ID } from './catalog.loaders';
+import {
+  CLOSURES_BY_RESOURCE_ID,
+  SCHEDULES_BY_RESOURCE_ID,
+  SESSIONS_BY_RESOURCE_ID,
+  THEMES_BY_RESOURCE_ID,
+} from './catalog.loaders';
 import { ResourcesArgs } from './dto/resource-filter.input';
-import { CreateResourceInput, UpdateResourceInput } from './dto/resource.input';
-import { OccurrenceModel, ResourceModel, ScheduleModel, ThemeModel } from './models/resource.model';
+import { CreateResourceInput, ScheduleDraftInput, UpdateResourceInput } from './dto/resource.input';
+import {
+  ClosureModel,
+  OccurrenceModel,
+  ResourceModel,
+  ScheduleModel,
+  SessionModel,
+  ThemeModel,
+} from './models/resource.model';
 import { ResourceEntity } from './resource.entity';
 import { ResourceService } from './resource.service';
+import { Occurrence } from './schedule/occurrence.repository';
 
 const ResourceConnection = Connection(ResourceModel, 'Resource');
 
@@ -112,6 +125,21 @@ export class ResourceResolver {
   }
 
   @Roles('ADMIN', 'COORDINATOR', 'HOST')
+  @Query(() => [OccurrenceModel], {
+    description:
+      'The dates a listing would have with these rules (holidays and closures applied), nothing saved: a calendar preview for the editor.',
+  })
+  async schedulePreview(
+    @UuidArg('id') id: string,
+    @Args('draft') draft: ScheduleDraftInput,
+    @Args() args: OccurrencesArgs,
+  ): Promise<OccurrenceModel[]> {
+    return (await this.service.previewOccurrences(id, draft, args.from, args.to)).map(
+      occurrenceModel,
+    );
+  }
+
+  @Roles('ADMIN', 'COORDINATOR', 'HOST')
   @Mutation(() => ResourceModel)
   async pauseResource(@UuidArg('id') id: string, @Args() args: PauseArgs): Promise<ResourceModel> {
     return this.toModel(await this.service.pause(id, args.note ?? null));
@@ -190,6 +218,26 @@ export class ResourceResolver {
     }));
   }
 
+  @ResolveField(() => [SessionModel], { description: 'One-off days, besides the rules.' })
+  async sessions(
+    @Parent() r: ResourceModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<SessionModel[]> {
+    return (await loaders.get(SESSIONS_BY_RESOURCE_ID).load(r.id)).map((s) => ({
+      ...s,
+      opensAt: hhmm(s.opensAt),
+      closesAt: hhmm(s.closesAt),
+    }));
+  }
+
+  @ResolveField(() => [ClosureModel], { description: 'Days off, inclusive.' })
+  async closures(
+    @Parent() r: ResourceModel,
+    @Loaders() loaders: RequestLoaders,
+  ): Promise<ClosureModel[]> {
+    return loaders.get(CLOSURES_BY_RESOURCE_ID).load(r.id);
+  }
+
   @ResolveField(() => [OccurrenceModel], {
     description: 'When it takes place, holidays and closures applied.',
   })
@@ -197,10 +245,12 @@ export class ResourceResolver {
     @Parent() r: ResourceModel,
     @Args() args: OccurrencesArgs,
   ): Promise<OccurrenceModel[]> {
-    return (await this.service.occurrencesOf([r.id], args.from, args.to)).map((o) => ({
-      startsAt: o.startsAt,
-      endsAt: o.endsAt,
-      oneOff: o.sessionId !== null,
-    }));
+    return (await this.service.occurrencesOf([r.id], args.from, args.to)).map(occurrenceModel);
   }
 }
+
+const occurrenceModel = (o: Occurrence): OccurrenceModel => ({
+  startsAt: o.startsAt,
+  endsAt: o.endsAt,
+  oneOff: o.sessionId !== null,
+});

@@ -135,11 +135,34 @@ export class ResourceService {
   }
 
   occurrencesOf(resourceIds: readonly string[], from: Date, to: Date): Promise<Occurrence[]> {
-    if (to <= from)
-      throw BadUserInputException.field('to', '終了日時は開始日時より後にしてください');
-    if (to.getTime() - from.getTime() > 400 * 86_400_000)
-      throw BadUserInputException.field('to', '期間は400日以内にしてください');
+    checkPeriod(from, to);
     return this.occurrences.between(resourceIds, from, to);
+  }
+
+  /**
+   * The dates a listing would have with these rules, holidays and closures applied, before they
+   * are saved: the rules are written as an edit would write them (same checks, same errors),
+   * the dates read by the one SQL home of the rules, and everything rolled back.
+   */
+  async previewOccurrences(
+    id: string,
+    draft: Pick<UpdateResourceInput, 'schedules' | 'sessions' | 'closures'>,
+    from: Date,
+    to: Date,
+  ): Promise<Occurrence[]> {
+    checkPeriod(from, to);
+    let dates: Occurrence[] = [];
+    const rollback = new Error('preview');
+    await this.dataSource
+      .transaction(async (em) => {
+        await this.update(id, draft, { em, deferChanges: true });
+        dates = await this.occurrences.between([id], from, to, em);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+    return dates;
   }
 
   async create(input: CreateResourceInput, options: WriteOptions = {}): Promise<ResourceEntity> {
@@ -467,4 +490,10 @@ export class ResourceService {
 
 function stripEmpty(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function checkPeriod(from: Date, to: Date): void {
+  if (to <= from) throw BadUserInputException.field('to', '終了日時は開始日時より後にしてください');
+  if (to.getTime() - from.getTime() > 400 * 86_400_000)
+    throw BadUserInputException.field('to', '期間は400日以内にしてください');
 }

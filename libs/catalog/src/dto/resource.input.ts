@@ -9,7 +9,7 @@ import {
   RequiredText,
   Trim,
 } from '@app/common';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -366,3 +366,10 @@ export class UpdateResourceInput extends ResourceFieldsInput {
   @IsEnum(ResourceStatus, msg.oneOf('状態'))
   status?: ResourceStatus;
 }
+
+@InputType({ description: 'Rules to try before saving them (schedulePreview).' })
+export class ScheduleDraftInput extends PickType(
+  UpdateResourceInput,
+  ['schedules', 'sessions', 'closures'] as const,
+  InputType,
+) {}

@@ -112,7 +112,8 @@ export class ResourceModel {
   @Field(() => Visibility) visibility!: Visibility;
   @Field(() => String, {
     nullable: true,
-    description: 'The schedule in the words of the list it was imported from, until the rules are edited.',
+    description:
+      'The schedule in the words of the list it was imported from, until the rules are edited.',
   })
   scheduleText!: string | null;
   @Field(() => [ToConfirm], {
@@ -214,6 +215,23 @@ export class ScheduleModel {
   @Field(() => String, { nullable: true }) validTo!: string | null;
   @Field() closedOnHolidays!: boolean;
   @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('Session', { description: 'A one-off day; times are Japan time.' })
+export class SessionModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'YYYY-MM-DD' }) date!: string;
+  @Field() opensAt!: string;
+  @Field() closesAt!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('Closure', { description: 'Days off (e.g. 年末年始), inclusive.' })
+export class ClosureModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'YYYY-MM-DD' }) startsOn!: string;
+  @Field({ description: 'YYYY-MM-DD' }) endsOn!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
 }
 
 @ObjectType('Occurrence')

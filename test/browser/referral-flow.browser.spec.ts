@@ -291,4 +291,73 @@ jest.setTimeout(180_000);
     await resident.goto(`${demo.t.baseUrl}/help`);
     await resident.getByRole('heading', { name: '会場設営の手伝い（第2土曜の朝）' }).waitFor();
   });
+
+  it('a host registers a listing, previews its dates on a calendar before saving, saves, pauses it', async () => {
+    const host = await browser.newPage({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'ja-JP',
+    });
+    await signIn(host, UserRole.HOST);
+    await host.waitForURL(/\/host$/);
+    await host.getByRole('link', { name: '活動の情報' }).click();
+    await host.getByRole('link', { name: '新しい活動を登録する' }).click();
+    await host.getByLabel('名称').fill('北町おしゃべりカフェ');
+    await host.getByLabel('住所').fill('みどり市北町1-2-3');
+    await host.getByLabel('定員（空欄は制限なし）').fill('8');
+    await host.getByRole('checkbox', { name: '見学だけでも可' }).check();
+    await host.getByRole('button', { name: '繰り返しの日程を追加' }).click();
+    await host.getByRole('checkbox', { name: '月', exact: true }).check();
+    await host.getByRole('button', { name: '登録する' }).click();
+    await host.getByRole('heading', { level: 1, name: '北町おしゃべりカフェの編集' }).waitFor();
+    const [created] = await demo.ds.query<{ id: string; capacity: number }[]>(
+      `SELECT id, capacity FROM resource WHERE name = '北町おしゃべりカフェ'`,
+    );
+    expect(created.capacity).toBe(8);
+
+    // The calendar shows the saved rule's dates; ticking Tuesday shows more, before saving.
+    const count = async () =>
+      Number(
+        /この2か月で(\d+)回/.exec((await host.locator('.calendar-preview').textContent())!)![1],
+      );
+    await host.getByText(/この2か月で\d+回/).waitFor();
+    const mondays = await count();
+    expect(mondays).toBeGreaterThan(3);
+    expect(await host.locator('.month td.open .time').first().textContent()).toBe('10:00');
+    await host.getByRole('checkbox', { name: '火', exact: true }).check();
+    await host.waitForFunction((before) => {
+      const m = /この2か月で(\d+)回/.exec(
+        document.querySelector('.calendar-preview')?.textContent ?? '',
+      );
+      return m !== null && Number(m[1]) > before;
+    }, mondays);
+    const unsaved = await demo.ds.query<{ weekdays: number[] }[]>(
+      `SELECT weekdays FROM resource_schedule WHERE resource_id = $1`,
+      [created.id],
+    );
+    expect(unsaved.map((r) => r.weekdays)).toEqual([[1]]);
+    expect(await seriousViolations(host)).toEqual([]);
+    await screenshot(host, 'host-listing-editor');
+
+    // An end before the start is refused with words naming it; nothing is saved.
+    await host.getByLabel('終了').first().fill('09:00');
+    await host.getByRole('button', { name: '保存する' }).click();
+    await host.getByRole('alert').filter({ hasText: '終了' }).waitFor();
+    await host.getByLabel('終了').first().fill('12:00');
+    await host.getByRole('button', { name: '保存する' }).click();
+    await host.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    const saved = await demo.ds.query<{ weekdays: number[] }[]>(
+      `SELECT weekdays FROM resource_schedule WHERE resource_id = $1`,
+      [created.id],
+    );
+    expect(saved.map((r) => r.weekdays)).toEqual([[1, 2]]);
+
+    await host.getByLabel(/休止の理由/).fill('年末の大掃除');
+    await host.getByRole('button', { name: '休止する' }).click();
+    await host.getByRole('button', { name: '再開する' }).waitFor();
+    const [paused] = await demo.ds.query<{ status: string; status_note: string }[]>(
+      `SELECT status, status_note FROM resource WHERE id = $1`,
+      [created.id],
+    );
+    expect(paused).toEqual({ status: 'PAUSED', status_note: '年末の大掃除' });
+  });
 });

@@ -1,5 +1,18 @@
 /** GraphQL over the api's own origin. The public pages send the municipality they show. */
-export class ApiError extends Error {}
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** A refusal from the api: its message, and each field it names (for the form to point at). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** The signed-in session, kept for this tab only (sessionStorage), never in a cookie. */
 const TOKEN = 'tsunagu.accessToken';
@@ -24,9 +37,15 @@ export async function gql<T>(
     },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  const body = (await res.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: { errors?: FieldError[] } }[];
+  };
   if (body.errors?.length || !body.data)
-    throw new ApiError(body.errors?.[0]?.message ?? '通信に失敗しました');
+    throw new ApiError(
+      body.errors?.[0]?.message ?? '通信に失敗しました',
+      body.errors?.[0]?.extensions?.errors ?? [],
+    );
   return body.data;
 }
 

@@ -10,6 +10,7 @@ import { HostPortal } from './pages/HostPortal';
 import { HostResources } from './pages/HostResources';
 import { LoginPage } from './pages/LoginPage';
 import { PublicMap } from './pages/PublicMap';
+import { ResourceEditor } from './pages/ResourceEditor';
 import { ResourcePage } from './pages/ResourcePage';
 import { useLocation } from './router';
 
@@ -25,6 +26,9 @@ function App() {
   if (path === '/console/indicators') return <ConsoleIndicators />;
   if (path.startsWith('/console')) return <ConsoleHome />;
   if (path === '/host/resources') return <HostResources />;
+  const editing = /^\/host\/resources\/([^/]+)$/.exec(path);
+  if (editing)
+    return <ResourceEditor id={editing[1] === 'new' ? null : decodeURIComponent(editing[1])} />;
   if (path === '/host/needs') return <HostNeeds />;
   if (path === '/host/offers') return <HostOffers />;
   if (path.startsWith('/host')) return <HostPortal />;

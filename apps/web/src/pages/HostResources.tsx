@@ -71,6 +71,15 @@ export function HostResources() {
   return (
     <SignedInFrame title="活動の情報" links={HOST_LINKS}>
       <ErrorNote error={error} />
+      <p>
+        <a
+          className="button-link"
+          href="/host/resources/new"
+          onClick={onLinkClick('/host/resources/new')}
+        >
+          新しい活動を登録する
+        </a>
+      </p>
       {rows === null ? (
         <Loading />
       ) : (
@@ -97,9 +106,18 @@ export function HostResources() {
                   ))}
                 </ul>
               )}
-              <button type="button" onClick={() => void verify(r.id)}>
-                {r.name}の情報は正しい（確認済みにする）
-              </button>
+              <div className="buttons">
+                <button type="button" onClick={() => void verify(r.id)}>
+                  {r.name}の情報は正しい（確認済みにする）
+                </button>
+                <a
+                  className="button-link"
+                  href={`/host/resources/${r.id}`}
+                  onClick={onLinkClick(`/host/resources/${r.id}`)}
+                >
+                  {r.name}を編集する
+                </a>
+              </div>
             </li>
           ))}
         </ul>

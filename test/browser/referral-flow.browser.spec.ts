@@ -73,6 +73,12 @@ jest.setTimeout(180_000);
           [id, m.resource.id],
         );
         if (open) continue;
+        // A place with a seat free, so that the host's acceptance is an acceptance.
+        const [{ full }] = await demo.ds.query<{ full: boolean }[]>(
+          `SELECT capacity IS NOT NULL AND seats_taken >= capacity AS full FROM resource WHERE id = $1`,
+          [m.resource.id],
+        );
+        if (full) continue;
         await demo.ds.query(
           `INSERT INTO user_organization (user_id, organization_id, municipality_id)
            SELECT u.id, $1, u.municipality_id FROM app_user u WHERE u.role = 'HOST'
@@ -121,11 +127,16 @@ jest.setTimeout(180_000);
     expect(await seriousViolations(host)).toEqual([]);
     await screenshot(host, 'host-incoming-referral');
     await incoming.getByRole('button', { name: '受け入れる' }).click();
-    await host
+    const accepted = host
       .locator('li.referral', { hasText: `${alias}（${resourceName}）` })
-      .filter({ hasText: /状態: (受け入れ決定|キャンセル待ち)/ })
-      .first()
-      .waitFor();
+      .filter({ hasText: '状態: 受け入れ決定' })
+      .first();
+    await accepted.waitFor();
+    // The host records the first visit in the participation log.
+    await accepted.getByLabel('いた時間（分）').fill('90');
+    await accepted.getByRole('button', { name: '参加を記録する' }).click();
+    await accepted.getByText(/参加 90分/).waitFor();
+    expect(await seriousViolations(host)).toEqual([]);
     await screenshot(host, 'host-accepted');
 
     await coordinator.getByRole('link', { name: '紹介の状況' }).click();
@@ -134,9 +145,28 @@ jest.setTimeout(180_000);
       .filter({ hasText: alias })
       .first();
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/受け入れ決定|キャンセル待ち/);
+    expect(await row.textContent()).toContain('受け入れ決定');
     await screenshot(coordinator, 'console-referral-accepted');
     expect(await seriousViolations(coordinator)).toEqual([]);
+
+    // The referral's own page: its timeline, the host's entry in the log, then the next step.
+    await row.getByRole('link', { name: alias }).click();
+    await coordinator
+      .getByRole('heading', { level: 1, name: `${alias}（${resourceName}）` })
+      .waitFor();
+    const timeline = await coordinator.locator('ol.timeline > li').allTextContents();
+    expect(timeline.join('\n')).toMatch(/送付済み[\s\S]*受け入れ決定/);
+    await coordinator.getByText(/参加 90分/).waitFor();
+    await coordinator.getByRole('button', { name: '参加している' }).click();
+    await coordinator.getByText('状態: 参加中').waitFor();
+    await coordinator.getByRole('button', { name: '次の一歩の候補を見る' }).click();
+    await coordinator
+      .locator('li.match')
+      .first()
+      .or(coordinator.getByText('次の一歩になる場所は見つかりませんでした'))
+      .waitFor();
+    expect(await seriousViolations(coordinator)).toEqual([]);
+    await screenshot(coordinator, 'console-referral-detail');
   });
 
   it('a host sees what an import left to check, and confirms a listing in one click', async () => {

@@ -122,7 +122,7 @@ export function ConsoleHome() {
   );
 }
 
-interface Match {
+export interface Match {
   resource: {
     id: string;
     name: string;
@@ -135,7 +135,7 @@ interface Match {
   explanations: string[];
 }
 
-interface MatchResult {
+export interface MatchResult {
   alias: string;
   considered: number;
   matches: Match[];
@@ -173,31 +173,10 @@ export function CandidateMatches({ id }: { id: string }) {
       ) : (
         <>
           <p>{result.considered}か所から、条件に合う場所を合う順に並べました。</p>
-          <ol className="matches">
-            {result.matches.map((m) => (
-              <li key={m.resource.id} className="match">
-                <h2>
-                  <a
-                    href={`/resources/${m.resource.id}`}
-                    onClick={onLinkClick(`/resources/${m.resource.id}`)}
-                  >
-                    {m.resource.name}
-                  </a>
-                </h2>
-                <p className="meta">
-                  <span className={`kind kind-${m.resource.kind}`}>{KINDS[m.resource.kind]}</span>
-                  {m.resource.organization && <span>{m.resource.organization.name}</span>}
-                  {m.resource.area && <span>{m.resource.area.name}</span>}
-                  {m.distanceMeters !== null && (
-                    <span>約{(m.distanceMeters / 1000).toFixed(1)}km</span>
-                  )}
-                </p>
-                <h3 className="visually-hidden">合う理由</h3>
-                <ul className="reasons">
-                  {m.explanations.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
+          <MatchCards
+            matches={result.matches}
+            action={(m) => (
+              <>
                 {sent[m.resource.id] ? (
                   <p role="status" className="ok">
                     紹介を送りました（{sent[m.resource.id]}）
@@ -218,9 +197,9 @@ export function CandidateMatches({ id }: { id: string }) {
                     onCancel={() => setReferring(null)}
                   />
                 )}
-              </li>
-            ))}
-          </ol>
+              </>
+            )}
+          />
           {result.nearMisses.length > 0 && (
             <section aria-labelledby="near-misses">
               <h2 id="near-misses">あと一歩の場所</h2>
@@ -236,6 +215,45 @@ export function CandidateMatches({ id }: { id: string }) {
         </>
       )}
     </SignedInFrame>
+  );
+}
+
+/** Places with the reasons each fits, in words to read aloud with the person; `action` below each. */
+export function MatchCards({
+  matches,
+  action,
+}: {
+  matches: Match[];
+  action: (m: Match) => ReactNode;
+}) {
+  return (
+    <ol className="matches">
+      {matches.map((m) => (
+        <li key={m.resource.id} className="match">
+          <h2>
+            <a
+              href={`/resources/${m.resource.id}`}
+              onClick={onLinkClick(`/resources/${m.resource.id}`)}
+            >
+              {m.resource.name}
+            </a>
+          </h2>
+          <p className="meta">
+            <span className={`kind kind-${m.resource.kind}`}>{KINDS[m.resource.kind]}</span>
+            {m.resource.organization && <span>{m.resource.organization.name}</span>}
+            {m.resource.area && <span>{m.resource.area.name}</span>}
+            {m.distanceMeters !== null && <span>約{(m.distanceMeters / 1000).toFixed(1)}km</span>}
+          </p>
+          <h3 className="visually-hidden">合う理由</h3>
+          <ul className="reasons">
+            {m.explanations.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          {action(m)}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -345,7 +363,14 @@ export function ConsoleReferrals() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <th scope="row">{r.alias}</th>
+                <th scope="row">
+                  <a
+                    href={`/console/referrals/${r.id}`}
+                    onClick={onLinkClick(`/console/referrals/${r.id}`)}
+                  >
+                    {r.alias}
+                  </a>
+                </th>
                 <td>{r.resourceName}</td>
                 <td>{r.statusLabel}</td>
               </tr>

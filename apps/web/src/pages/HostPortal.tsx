@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorNote, Loading } from '../components/Status';
 import { gql } from '../api';
+import { ParticipationLog } from '../components/ParticipationLog';
 import { SignedInFrame } from './Console';
 
 interface Incoming {
@@ -112,6 +113,21 @@ export function HostPortal() {
                   <a href={`mailto:${r.coordinator.email}`}>{r.coordinator.email}</a>）
                 </dd>
               </dl>
+              {['ACCEPTED', 'VISIT_SCHEDULED', 'PAUSED'].includes(r.status) && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void gql(`mutation ($id: ID!) { markIncomingParticipating(id: $id) { id } }`, {
+                      id: r.id,
+                    }).then(load, (e: Error) => setError(e.message))
+                  }
+                >
+                  {r.alias}は参加している
+                </button>
+              )}
+              {['ACCEPTED', 'VISIT_SCHEDULED', 'PARTICIPATING', 'PAUSED'].includes(r.status) && (
+                <ParticipationLog referralId={r.id} coordinator={false} />
+              )}
               {r.status === 'SENT' && (
                 <div className="buttons" role="group" aria-label={`${r.alias}への返事`}>
                   <button type="button" onClick={() => void answer(r.id, 'ACCEPT')}>

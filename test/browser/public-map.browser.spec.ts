@@ -128,6 +128,65 @@ jest.setTimeout(120_000);
     }
   });
 
+  it('filters by weekday and time of day, and by theme, as the api counts them; near typed coordinates', async () => {
+    const count = async (filter: Record<string, unknown>) => {
+      const [{ id: m }] = await demo.ds.query<{ id: string }[]>(
+        `SELECT id FROM municipality LIMIT 1`,
+      );
+      const res = await demo.t.gql<{ searchResources: { totalCount: number } }>(
+        `query ($f: ResourceFilter, $m: ID) { searchResources(filter: $f, municipalityId: $m) { totalCount } }`,
+        { f: filter, m },
+      );
+      return res.data!.searchResources.totalCount;
+    };
+    const shown = async () =>
+      Number(/(\d+)件/.exec((await page.locator('#results-heading').textContent())!)![1]);
+    await page.goto(demo.t.baseUrl);
+    await page.getByRole('heading', { name: /見つかった場所 \d+件/ }).waitFor();
+    await page.getByRole('checkbox', { name: '土', exact: true }).check();
+    await page.getByLabel('時間帯').selectOption('morning');
+    await page.waitForURL(/days=6&hours=morning/);
+    const saturdayMornings = await count({
+      weekly: { weekdays: [6], from: '06:00', to: '12:00' },
+    });
+    expect(saturdayMornings).toBeGreaterThan(0);
+    expect(saturdayMornings).toBeLessThan(publicCount);
+    await page.waitForFunction(
+      (n) => document.querySelector('#results-heading')?.textContent?.includes(`${n}件`),
+      saturdayMornings,
+    );
+    // The view comes back from its address.
+    await page.reload();
+    await page
+      .getByRole('heading', { name: new RegExp(`見つかった場所 ${saturdayMornings}件`) })
+      .waitFor();
+    expect(await page.getByRole('checkbox', { name: '土', exact: true }).isChecked()).toBe(true);
+
+    await page.goto(demo.t.baseUrl);
+    const theme = (await page.getByLabel('テーマ').locator('option').nth(1).getAttribute('value'))!;
+    await page.getByLabel('テーマ').selectOption(theme);
+    const themed = await count({ themes: [theme] });
+    await page.waitForFunction(
+      (n) => document.querySelector('#results-heading')?.textContent?.includes(`${n}件`),
+      themed,
+    );
+    expect(await shown()).toBe(themed);
+
+    const near = page.getByLabel(/緯度,経度で指定/);
+    await near.fill('35.0,139.0,x');
+    await near.press('Enter');
+    await page.getByRole('alert').filter({ hasText: '緯度,経度の形で' }).waitFor();
+    const [{ lat, lon }] = await demo.ds.query<{ lat: number; lon: number }[]>(
+      `SELECT ST_Y(label_point::geometry) AS lat, ST_X(label_point::geometry) AS lon FROM area WHERE level = 'DISTRICT' LIMIT 1`,
+    );
+    await near.fill(`${lat},${lon}`);
+    await near.press('Enter');
+    await page.waitForURL(/near=/);
+    await page.getByRole('button', { name: '近くの指定をやめる' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'public-map-filters');
+  });
+
   it('shows a name as text on the map, never as markup', async () => {
     const name = 'タグのテスト<img src=x onerror="window.__injected=1">';
     // Renamed as a host or an import would, through the API (the search index follows).

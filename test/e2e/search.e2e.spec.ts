@@ -64,11 +64,31 @@ describe('searchResources', () => {
       description: '季節の野菜を育てる農作業のお手伝い。見学だけでも大丈夫です。',
       location: { latitude: 35.705, longitude: 139.705 },
       themes: ['FARMING'],
+      // Tuesday mornings.
+      schedules: [
+        {
+          freq: 'WEEKLY',
+          weekdays: [2],
+          opensAt: '09:00',
+          closesAt: '11:00',
+          validFrom: '2026-01-01',
+        },
+      ],
     });
     await create('コーヒーの会', {
       description: 'ハンドドリップでコーヒーを淹れて、静かに過ごす会。',
       location: { latitude: 35.715, longitude: 139.715 },
       fee: { yen: 300 },
+      // Saturday afternoons.
+      schedules: [
+        {
+          freq: 'WEEKLY',
+          weekdays: [6],
+          opensAt: '14:00',
+          closesAt: '16:00',
+          validFrom: '2026-01-01',
+        },
+      ],
     });
     await create('専門職向けのコーヒー相談', {
       visibility: 'PROFESSIONAL',
@@ -181,6 +201,20 @@ describe('searchResources', () => {
       expect(
         await names({ near: { latitude: 35.705, longitude: 139.705, radiusMeters: 100 } }),
       ).toEqual(['畑の手伝い', '語り合いの場']);
+    });
+
+    it('finds what takes place on a weekday at a time of day (火曜の午前, 土曜の午後)', async () => {
+      const on = async (weekly: Record<string, unknown>) => (await names({ f: { weekly } })).sort();
+      expect(await on({ weekdays: [2], from: '09:00', to: '12:00' })).toEqual(['畑の手伝い']);
+      expect(await on({ weekdays: [6], from: '13:00', to: '24:00' })).toEqual(['コーヒーの会']);
+      // The right day at hours that do not overlap, or the right hours on another day: nothing.
+      expect(await on({ weekdays: [2], from: '11:00', to: '18:00' })).toEqual([]);
+      expect(await on({ weekdays: [3], from: '09:00', to: '12:00' })).toEqual([]);
+      expect(await on({ weekdays: [2, 6] })).toEqual(['コーヒーの会', '畑の手伝い']);
+      const error = onlyError(
+        await search({ f: { weekly: { weekdays: [2], from: '12:00', to: '09:00' } } }),
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.weekly.to' });
     });
 
     it('sorts by distance and says how far', async () => {

@@ -108,6 +108,23 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
       );
     }
 
+    if (f.weekly) {
+      const from = new Date();
+      qb.andWhere(
+        `r.id IN (SELECT o.resource_id FROM resource_occurrences(NULL, :weeklyStart, :weeklyEnd) o
+           WHERE extract(isodow FROM o.starts_at AT TIME ZONE 'Asia/Tokyo')::int = ANY(:weeklyDays)
+             AND (o.starts_at AT TIME ZONE 'Asia/Tokyo')::time < :weeklyTo::time
+             AND (o.ends_at AT TIME ZONE 'Asia/Tokyo')::time > :weeklyFrom::time)`,
+        {
+          weeklyStart: from,
+          weeklyEnd: new Date(from.getTime() + 28 * 86_400_000),
+          weeklyDays: f.weekly.weekdays,
+          weeklyFrom: f.weekly.from,
+          weeklyTo: f.weekly.to,
+        },
+      );
+    }
+
     // Spatial filters test the point the viewer may know: a confidential place is tested at its
     // area's point, so that repeated radius queries cannot narrow down where it really is.
     const spatial = (test: (geography: string) => string) =>

@@ -125,6 +125,11 @@ export class ResourceService {
       }
       if (problems.length) throw new BadUserInputException(problems);
     }
+    if (filter.weekly && filter.weekly.to <= filter.weekly.from)
+      throw BadUserInputException.field(
+        'filter.weekly.to',
+        '終了時刻は開始時刻より後にしてください',
+      );
     const bbox = filter.bbox;
     if (bbox && (bbox.minLongitude >= bbox.maxLongitude || bbox.minLatitude >= bbox.maxLatitude)) {
       throw BadUserInputException.field(

@@ -43,8 +43,27 @@ interface View {
   free: boolean;
   gentle: Gentle[];
   area: string;
+  theme: string;
+  days: number[];
+  hours: keyof typeof HOURS | '';
   near: { latitude: number; longitude: number } | null;
 }
+
+/** Times of day a resident can pick, as Japan-time spans. */
+const HOURS = {
+  morning: ['午前', '06:00', '12:00'],
+  afternoon: ['午後', '12:00', '17:00'],
+  evening: ['夕方から夜', '17:00', '24:00'],
+} as const;
+const DAYS: [number, string][] = [
+  [1, '月'],
+  [2, '火'],
+  [3, '水'],
+  [4, '木'],
+  [5, '金'],
+  [6, '土'],
+  [7, '日'],
+];
 
 function viewOf(url: URL): View {
   const p = url.searchParams;
@@ -56,6 +75,11 @@ function viewOf(url: URL): View {
     free: p.get('free') === '1',
     gentle: list('gentle').filter((g): g is Gentle => g in GENTLE),
     area: p.get('area') ?? '',
+    theme: p.get('theme') ?? '',
+    days: list('days')
+      .map(Number)
+      .filter((d) => d >= 1 && d <= 7),
+    hours: (p.get('hours') ?? '') in HOURS ? (p.get('hours') as keyof typeof HOURS) : '',
     near:
       near.length === 2 && near.every(Number.isFinite)
         ? { latitude: near[0], longitude: near[1] }
@@ -72,6 +96,9 @@ function urlOf(view: View, base: URL): string {
   if (view.free) p.set('free', '1');
   if (view.gentle.length) p.set('gentle', view.gentle.join(','));
   if (view.area) p.set('area', view.area);
+  if (view.theme) p.set('theme', view.theme);
+  if (view.days.length) p.set('days', view.days.join(','));
+  if (view.hours) p.set('hours', view.hours);
   if (view.near)
     p.set('near', `${view.near.latitude.toFixed(5)},${view.near.longitude.toFixed(5)}`);
   const at = base.searchParams.get('at');
@@ -113,11 +140,17 @@ export function PublicMap({ url }: { url: URL }) {
   const [error, setError] = useState<string | null>(null);
   const [more, setMore] = useState<string | null>(null);
   const [typed, setTyped] = useState(view.q);
+  const [typedNear, setTypedNear] = useState('');
+  const [themes, setThemes] = useState<{ code: string; label: string }[]>([]);
   const first = useRef(true);
   const municipality = usePublicMunicipality(url.searchParams.get('m'), setError);
 
   useEffect(() => {
     void appConfig().then(setConfig, () => undefined);
+    void gql<{ themes: { code: string; label: string }[] }>(`{ themes { code label } }`).then(
+      (d) => setThemes(d.themes),
+      () => undefined,
+    );
   }, []);
 
   useEffect(() => {
@@ -142,6 +175,15 @@ export function PublicMap({ url }: { url: URL }) {
       if (view.free) filter.freeOfCharge = true;
       for (const g of view.gentle) filter[g] = true;
       if (view.area) filter.areaId = view.area;
+      if (view.theme) filter.themes = [view.theme];
+      if (view.days.length || view.hours) {
+        const [, from, to] = view.hours ? HOURS[view.hours] : ['', '00:00', '24:00'];
+        filter.weekly = {
+          weekdays: view.days.length ? view.days : [1, 2, 3, 4, 5, 6, 7],
+          from,
+          to,
+        };
+      }
       return gql<{ searchResources: SearchPage }>(
         SEARCH,
         {
@@ -282,6 +324,45 @@ export function PublicMap({ url }: { url: URL }) {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="theme">テーマ</label>
+          <select id="theme" value={view.theme} onChange={(e) => set({ theme: e.target.value })}>
+            <option value="">すべてのテーマ</option>
+            {themes.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>曜日と時間帯（これから4週間）</legend>
+          {DAYS.map(([d, label]) => (
+            <label key={d} className="check">
+              <input
+                type="checkbox"
+                checked={view.days.includes(d)}
+                onChange={() => set({ days: toggle(view.days, d).sort((a, b) => a - b) })}
+              />
+              {label}
+            </label>
+          ))}
+          <label className="visually-hidden" htmlFor="hours">
+            時間帯
+          </label>
+          <select
+            id="hours"
+            value={view.hours}
+            onChange={(e) => set({ hours: e.target.value as View['hours'] })}
+          >
+            <option value="">時間帯を問わない</option>
+            {(Object.keys(HOURS) as (keyof typeof HOURS)[]).map((h) => (
+              <option key={h} value={h}>
+                {HOURS[h][0]}（{HOURS[h][1]}〜{HOURS[h][2]}）
+              </option>
+            ))}
+          </select>
+        </fieldset>
         <div className="field near">
           <span className="label" id="near-label">
             近くを探す
@@ -312,6 +393,28 @@ export function PublicMap({ url }: { url: URL }) {
                 </option>
               ))}
             </select>
+            <input
+              aria-label="緯度,経度で指定（例: 35.6895,139.6917）"
+              placeholder="緯度,経度"
+              value={typedNear}
+              onChange={(e) => setTypedNear(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                const parts = typedNear.trim().split(/[,、\s]+/);
+                const [latitude, longitude] = parts.map(Number);
+                if (
+                  parts.length === 2 &&
+                  Number.isFinite(latitude) &&
+                  Number.isFinite(longitude) &&
+                  Math.abs(latitude) <= 90 &&
+                  Math.abs(longitude) <= 180
+                ) {
+                  setError(null);
+                  set({ near: { latitude, longitude } });
+                } else setError('緯度,経度の形で入力してください（例: 35.6895,139.6917）');
+              }}
+            />
             {view.near && (
               <button type="button" onClick={() => set({ near: null })}>
                 近くの指定をやめる

@@ -3,14 +3,19 @@ import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsBoolean,
   IsDate,
   IsEnum,
+  IsInt,
   IsLatitude,
   IsLongitude,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
+  Max,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ResourceKind, ResourceStatus, Visibility } from '../catalog.enums';
@@ -62,6 +67,27 @@ export class TimeWindowInput {
   to!: Date;
 }
 
+@InputType({
+  description:
+    'Takes place on one of these weekdays, overlapping these hours (Japan time), within the next four weeks: e.g. 火曜の午前.',
+})
+export class WeeklyTimeInput {
+  @Field(() => [Int], { description: 'ISO weekdays: 1 = Monday … 7 = Sunday.' })
+  @ArrayMinSize(1, { message: '曜日を1つ以上選んでください' })
+  @IsInt({ each: true, ...msg.oneOf('曜日') })
+  @Min(1, { each: true, ...msg.oneOf('曜日') })
+  @Max(7, { each: true, ...msg.oneOf('曜日') })
+  weekdays!: number[];
+
+  @Field({ defaultValue: '00:00', description: 'HH:MM' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, msg.format('開始時刻', '09:00'))
+  from!: string;
+
+  @Field({ defaultValue: '24:00', description: 'HH:MM (24:00 for the end of the day)' })
+  @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, msg.format('終了時刻', '12:00'))
+  to!: string;
+}
+
 @InputType()
 export class ResourceFilter {
   @Field(() => [ResourceKind], { nullable: true })
@@ -109,6 +135,12 @@ export class ResourceFilter {
   @ValidateNested()
   @Type(() => TimeWindowInput)
   openBetween?: TimeWindowInput;
+
+  @Field(() => WeeklyTimeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WeeklyTimeInput)
+  weekly?: WeeklyTimeInput;
 
   @Field(() => NearInput, { nullable: true })
   @IsOptional()

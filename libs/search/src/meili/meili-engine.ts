@@ -122,7 +122,7 @@ export class MeiliSearchEngine implements SearchEngine {
    */
   supports(req: SearchRequest): boolean {
     const f = req.filter;
-    if (f.openAt || f.openBetween) return false;
+    if (f.openAt || f.openBetween || f.weekly) return false;
     const spatial = f.near || f.bbox || req.origin;
     return !(spatial && req.viewer.kind !== 'ANONYMOUS');
   }

@@ -390,4 +390,86 @@ jest.setTimeout(180_000);
     );
     expect(paused).toEqual({ status: 'PAUSED', status_note: '年末の大掃除' });
   });
+
+  it('a coordinator searches the catalogue with staff filters, then proposes a batch allocation, locks one pair and excludes another', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'ja-JP',
+    });
+    await signIn(page, UserRole.COORDINATOR);
+    await page.waitForURL(/\/console$/);
+    await page.getByRole('link', { name: '活動をさがす' }).click();
+    await page.getByRole('heading', { level: 1, name: '活動をさがす' }).waitFor();
+    await page.getByRole('checkbox', { name: /空きがある/ }).check();
+    await page.getByRole('checkbox', { name: '居場所' }).check();
+    const login = await demo.t.gql<{ login: { accessToken: string } }>(
+      `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: account(UserRole.COORDINATOR).email, p: account(UserRole.COORDINATOR).password },
+    );
+    const res = await demo.t.gql<{ searchResources: { totalCount: number } }>(
+      `{ searchResources(filter: { hasOpenSeats: true, kinds: [IBASHO] }) { totalCount } }`,
+      {},
+      { authorization: `Bearer ${login.data!.login.accessToken}` },
+    );
+    const expected = res.data!.searchResources.totalCount;
+    expect(expected).toBeGreaterThan(0);
+    await page.locator('caption', { hasText: `${expected}件` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'console-catalogue');
+
+    await page.getByRole('link', { name: '一括の割り当て' }).click();
+    await page.getByRole('heading', { level: 1, name: '一括の割り当て' }).waitFor();
+    // Three people with a profile, and for each the place that fits them best (from the api).
+    const auth = { authorization: `Bearer ${login.data!.login.accessToken}` };
+    const list = await demo.t.gql<{
+      candidates: { edges: { node: { id: string; alias: string; profile: unknown } }[] };
+    }>(
+      `{ candidates(first: 100, purpose: "ブラウザテストの準備") { edges { node { id alias profile { paceStage } } } } }`,
+      {},
+      auth,
+    );
+    const chosen: { alias: string; place: string }[] = [];
+    for (const { node } of list.data!.candidates.edges) {
+      if (!node.profile || chosen.length === 3) continue;
+      const m = await demo.t.gql<{ matchResources: { matches: { resource: { name: string } }[] } }>(
+        `query ($id: ID!) { matchResources(candidateId: $id, first: 1, purpose: "ブラウザテストの準備") { matches { resource { name } } } }`,
+        { id: node.id },
+        auth,
+      );
+      const place = m.data?.matchResources.matches[0]?.resource.name;
+      if (place) chosen.push({ alias: node.alias, place });
+    }
+    expect(chosen.length).toBeGreaterThan(1);
+    for (const c of chosen)
+      await page.getByRole('checkbox', { name: c.alias, exact: true }).check();
+    for (const place of new Set(chosen.map((c) => c.place))) {
+      await page.getByLabel('キーワード').fill(place);
+      const pick = page.getByRole('checkbox', { name: `${place}を選ぶ`, exact: true });
+      await pick.waitFor();
+      await pick.check();
+    }
+    await page.getByRole('button', { name: '割り当てを提案する' }).click();
+    const rows = page.locator('.proposal tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
+    // Every proposed pair says why it fits.
+    expect(await rows.first().locator('ul.reasons li').count()).toBeGreaterThan(0);
+
+    const lock = rows.first().getByRole('checkbox', { name: /の組を固定する/ });
+    const lockedName = (await lock.getAttribute('aria-label'))!;
+    await lock.click();
+    await page.getByRole('checkbox', { name: lockedName }).and(page.locator(':checked')).waitFor();
+    // Two pairs at least (each person was given a place that fits them).
+    expect(await rows.count()).toBeGreaterThan(1);
+    const exclude = rows.nth(1).getByRole('button', { name: /の組を外す/ });
+    const excludedName = (await exclude.textContent())!;
+    await exclude.click();
+    await page.getByText('外した組: 1組').waitFor();
+    expect(await page.getByRole('button', { name: excludedName }).count()).toBe(0);
+    // The locked pair is still proposed.
+    expect(await page.getByRole('checkbox', { name: lockedName }).isChecked()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'console-allocation');
+    await page.close();
+  });
 });

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { CandidateMatches, ConsoleHome, ConsoleReferrals } from './pages/Console';
+import { ConsoleAllocation, ConsoleCatalogue } from './pages/ConsoleCatalogue';
 import { ConsoleReferralDetail } from './pages/ConsoleReferral';
 import { ConsoleFollowUps, ConsoleIndicators } from './pages/ConsoleWork';
 import { HelpPage } from './pages/HelpPage';
@@ -23,6 +24,8 @@ function App() {
   const candidate = /^\/console\/candidates\/([^/]+)$/.exec(path);
   if (candidate) return <CandidateMatches id={decodeURIComponent(candidate[1])} />;
   if (path === '/console/referrals') return <ConsoleReferrals />;
+  if (path === '/console/resources') return <ConsoleCatalogue />;
+  if (path === '/console/allocation') return <ConsoleAllocation />;
   const referral = /^\/console\/referrals\/([^/]+)$/.exec(path);
   if (referral) return <ConsoleReferralDetail id={decodeURIComponent(referral[1])} />;
   if (path === '/console/follow-ups') return <ConsoleFollowUps />;

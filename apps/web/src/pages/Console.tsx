@@ -60,7 +60,9 @@ export function SignedInFrame({
 
 export const CONSOLE_LINKS: [string, string][] = [
   ['/console', '対象者'],
+  ['/console/resources', '活動をさがす'],
   ['/console/referrals', '紹介の状況'],
+  ['/console/allocation', '一括の割り当て'],
   ['/console/follow-ups', 'フォローアップ'],
   ['/console/indicators', '指標'],
 ];

@@ -2,6 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appConfig, AppConfig, gql } from '../api';
 import { ErrorNote } from '../components/Status';
 import { MapView, MapPoint, MapArea } from '../components/MapView';
+import {
+  CatalogueFilterFields,
+  filterInput,
+  Filters,
+  filtersOf,
+  useThemes,
+  writeFilters,
+} from '../components/CatalogueFilters';
 import { GENTLE, Gentle, KINDS, Kind } from '../labels';
 import { usePublicMunicipality } from '../municipality';
 import { navigate, onLinkClick } from '../router';
@@ -37,49 +45,17 @@ interface SearchPage {
 }
 
 /** What the page shows, all of it in the URL so that a shared link opens the same view. */
-interface View {
+interface View extends Filters {
   q: string;
-  kinds: Kind[];
-  free: boolean;
-  gentle: Gentle[];
-  area: string;
-  theme: string;
-  days: number[];
-  hours: keyof typeof HOURS | '';
   near: { latitude: number; longitude: number } | null;
 }
 
-/** Times of day a resident can pick, as Japan-time spans. */
-const HOURS = {
-  morning: ['午前', '06:00', '12:00'],
-  afternoon: ['午後', '12:00', '17:00'],
-  evening: ['夕方から夜', '17:00', '24:00'],
-} as const;
-const DAYS: [number, string][] = [
-  [1, '月'],
-  [2, '火'],
-  [3, '水'],
-  [4, '木'],
-  [5, '金'],
-  [6, '土'],
-  [7, '日'],
-];
-
 function viewOf(url: URL): View {
   const p = url.searchParams;
-  const list = (name: string) => (p.get(name) ?? '').split(',').filter(Boolean);
   const near = (p.get('near') ?? '').split(',').map(Number);
   return {
     q: p.get('q') ?? '',
-    kinds: list('kind').filter((k): k is Kind => k in KINDS),
-    free: p.get('free') === '1',
-    gentle: list('gentle').filter((g): g is Gentle => g in GENTLE),
-    area: p.get('area') ?? '',
-    theme: p.get('theme') ?? '',
-    days: list('days')
-      .map(Number)
-      .filter((d) => d >= 1 && d <= 7),
-    hours: (p.get('hours') ?? '') in HOURS ? (p.get('hours') as keyof typeof HOURS) : '',
+    ...filtersOf(p),
     near:
       near.length === 2 && near.every(Number.isFinite)
         ? { latitude: near[0], longitude: near[1] }
@@ -92,13 +68,7 @@ function urlOf(view: View, base: URL): string {
   const m = base.searchParams.get('m');
   if (m) p.set('m', m);
   if (view.q) p.set('q', view.q);
-  if (view.kinds.length) p.set('kind', view.kinds.join(','));
-  if (view.free) p.set('free', '1');
-  if (view.gentle.length) p.set('gentle', view.gentle.join(','));
-  if (view.area) p.set('area', view.area);
-  if (view.theme) p.set('theme', view.theme);
-  if (view.days.length) p.set('days', view.days.join(','));
-  if (view.hours) p.set('hours', view.hours);
+  writeFilters(view, p);
   if (view.near)
     p.set('near', `${view.near.latitude.toFixed(5)},${view.near.longitude.toFixed(5)}`);
   const at = base.searchParams.get('at');
@@ -141,16 +111,12 @@ export function PublicMap({ url }: { url: URL }) {
   const [more, setMore] = useState<string | null>(null);
   const [typed, setTyped] = useState(view.q);
   const [typedNear, setTypedNear] = useState('');
-  const [themes, setThemes] = useState<{ code: string; label: string }[]>([]);
+  const themes = useThemes();
   const first = useRef(true);
   const municipality = usePublicMunicipality(url.searchParams.get('m'), setError);
 
   useEffect(() => {
     void appConfig().then(setConfig, () => undefined);
-    void gql<{ themes: { code: string; label: string }[] }>(`{ themes { code label } }`).then(
-      (d) => setThemes(d.themes),
-      () => undefined,
-    );
   }, []);
 
   useEffect(() => {
@@ -170,20 +136,7 @@ export function PublicMap({ url }: { url: URL }) {
 
   const search = useCallback(
     (after: string | null) => {
-      const filter: Record<string, unknown> = {};
-      if (view.kinds.length) filter.kinds = view.kinds;
-      if (view.free) filter.freeOfCharge = true;
-      for (const g of view.gentle) filter[g] = true;
-      if (view.area) filter.areaId = view.area;
-      if (view.theme) filter.themes = [view.theme];
-      if (view.days.length || view.hours) {
-        const [, from, to] = view.hours ? HOURS[view.hours] : ['', '00:00', '24:00'];
-        filter.weekly = {
-          weekdays: view.days.length ? view.days : [1, 2, 3, 4, 5, 6, 7],
-          from,
-          to,
-        };
-      }
+      const filter = filterInput(view);
       return gql<{ searchResources: SearchPage }>(
         SEARCH,
         {
@@ -236,8 +189,6 @@ export function PublicMap({ url }: { url: URL }) {
   };
 
   const set = (next: Partial<View>) => navigate(urlOf({ ...view, ...next }, url), true);
-  const toggle = <T,>(list: T[], item: T) =>
-    list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 
   const points: MapPoint[] = (hits ?? []).flatMap((h) =>
     h.node.location
@@ -283,86 +234,12 @@ export function PublicMap({ url }: { url: URL }) {
             onChange={(e) => setTyped(e.target.value)}
           />
         </div>
-        <fieldset>
-          <legend>種類</legend>
-          {(Object.keys(KINDS) as Kind[]).map((k) => (
-            <label key={k} className="check">
-              <input
-                type="checkbox"
-                checked={view.kinds.includes(k)}
-                onChange={() => set({ kinds: toggle(view.kinds, k) })}
-              />
-              {KINDS[k]}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>はじめの一歩</legend>
-          {(Object.keys(GENTLE) as Gentle[]).map((g) => (
-            <label key={g} className="check">
-              <input
-                type="checkbox"
-                checked={view.gentle.includes(g)}
-                onChange={() => set({ gentle: toggle(view.gentle, g) })}
-              />
-              {GENTLE[g]}
-            </label>
-          ))}
-          <label className="check">
-            <input type="checkbox" checked={view.free} onChange={() => set({ free: !view.free })} />
-            無料
-          </label>
-        </fieldset>
-        <div className="field">
-          <label htmlFor="area">地区</label>
-          <select id="area" value={view.area} onChange={(e) => set({ area: e.target.value })}>
-            <option value="">すべての地区</option>
-            {pickable.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="theme">テーマ</label>
-          <select id="theme" value={view.theme} onChange={(e) => set({ theme: e.target.value })}>
-            <option value="">すべてのテーマ</option>
-            {themes.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset>
-          <legend>曜日と時間帯（これから4週間）</legend>
-          {DAYS.map(([d, label]) => (
-            <label key={d} className="check">
-              <input
-                type="checkbox"
-                checked={view.days.includes(d)}
-                onChange={() => set({ days: toggle(view.days, d).sort((a, b) => a - b) })}
-              />
-              {label}
-            </label>
-          ))}
-          <label className="visually-hidden" htmlFor="hours">
-            時間帯
-          </label>
-          <select
-            id="hours"
-            value={view.hours}
-            onChange={(e) => set({ hours: e.target.value as View['hours'] })}
-          >
-            <option value="">時間帯を問わない</option>
-            {(Object.keys(HOURS) as (keyof typeof HOURS)[]).map((h) => (
-              <option key={h} value={h}>
-                {HOURS[h][0]}（{HOURS[h][1]}〜{HOURS[h][2]}）
-              </option>
-            ))}
-          </select>
-        </fieldset>
+        <CatalogueFilterFields
+          value={view}
+          onChange={(next) => set(next)}
+          areas={pickable}
+          themes={themes}
+        />
         <div className="field near">
           <span className="label" id="near-label">
             近くを探す

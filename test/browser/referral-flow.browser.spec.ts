@@ -472,4 +472,61 @@ jest.setTimeout(180_000);
     await screenshot(page, 'console-allocation');
     await page.close();
   });
+
+  it('a coordinator registers a person with their profile, sees matches, then edits the profile', async () => {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'ja-JP',
+    });
+    await signIn(page, UserRole.COORDINATOR);
+    await page.waitForURL(/\/console$/);
+    await page.getByRole('link', { name: '新しい方を登録する' }).click();
+    await page.getByLabel(/^仮名/).fill('Zさん');
+    await page.getByRole('radio', { name: '短い作業なら' }).check();
+    await page.getByRole('button', { name: '来られる時間帯を追加' }).click();
+    await page.getByLabel('曜日').selectOption('2');
+    await page.getByLabel('から').fill('10:00');
+    await page.getByLabel('まで', { exact: true }).fill('09:00');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'console-candidate-profile');
+    // An end before the start is refused with words; nothing is created.
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByRole('alert').waitFor();
+    const [{ n: none }] = await demo.ds.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM candidate WHERE alias = 'Zさん'`,
+    );
+    expect(none).toBe(0);
+    await page.getByLabel('まで', { exact: true }).fill('12:00');
+    await page.getByRole('button', { name: '登録する' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zさんに合う場所' }).waitFor();
+    await page.getByText(/か所から、条件に合う場所を合う順に並べました/).waitFor();
+
+    const [{ id }] = await demo.ds.query<{ id: string }[]>(
+      `SELECT id FROM candidate WHERE alias = 'Zさん'`,
+    );
+    await page.goto(`${demo.t.baseUrl}/console/candidates/${id}/profile`);
+    await page.getByRole('heading', { level: 1, name: 'Zさんのプロフィール' }).waitFor();
+    expect(await page.getByRole('radio', { name: '短い作業なら' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('まで', { exact: true }).inputValue()).toBe('12:00');
+    await page.getByRole('radio', { name: '定期的な活動へ' }).check();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+
+    const login = await demo.t.gql<{ login: { accessToken: string } }>(
+      `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: account(UserRole.COORDINATOR).email, p: account(UserRole.COORDINATOR).password },
+    );
+    const read = await demo.t.gql<{
+      candidate: { profile: { paceStage: string; availability: unknown[] } };
+    }>(
+      `query ($id: ID!) { candidate(id: $id, purpose: "ブラウザテストの確認") { profile { paceStage availability { weekday from to } } } }`,
+      { id },
+      { authorization: `Bearer ${login.data!.login.accessToken}` },
+    );
+    expect(read.data!.candidate.profile).toEqual({
+      paceStage: 'REGULAR_ACTIVITY',
+      availability: [{ weekday: 2, from: '10:00', to: '12:00' }],
+    });
+    await page.close();
+  });
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
+import { CandidateEditor } from './pages/CandidateEditor';
 import { CandidateMatches, ConsoleHome, ConsoleReferrals } from './pages/Console';
 import { ConsoleAllocation, ConsoleCatalogue } from './pages/ConsoleCatalogue';
 import { ConsoleReferralDetail } from './pages/ConsoleReferral';
@@ -21,6 +22,9 @@ function App() {
   const path = url.pathname;
   const details = /^\/resources\/([^/]+)$/.exec(path);
   if (details) return <ResourcePage id={decodeURIComponent(details[1])} />;
+  if (path === '/console/candidates/new') return <CandidateEditor id={null} />;
+  const profile = /^\/console\/candidates\/([^/]+)\/profile$/.exec(path);
+  if (profile) return <CandidateEditor id={decodeURIComponent(profile[1])} />;
   const candidate = /^\/console\/candidates\/([^/]+)$/.exec(path);
   if (candidate) return <CandidateMatches id={decodeURIComponent(candidate[1])} />;
   if (path === '/console/referrals') return <ConsoleReferrals />;

@@ -87,6 +87,15 @@ export function ConsoleHome() {
   }, []);
   return (
     <SignedInFrame title="対象者" links={CONSOLE_LINKS}>
+      <p>
+        <a
+          className="button-link"
+          href="/console/candidates/new"
+          onClick={onLinkClick('/console/candidates/new')}
+        >
+          新しい方を登録する
+        </a>
+      </p>
       <ErrorNote error={error} />
       {rows === null ? (
         <Loading />
@@ -108,12 +117,20 @@ export function ConsoleHome() {
                 <th scope="row">{c.alias}</th>
                 <td>{c.profile ? PACE_LABELS[c.profile.paceStage] : '未入力'}</td>
                 <td>
-                  <a
-                    href={`/console/candidates/${c.id}`}
-                    onClick={onLinkClick(`/console/candidates/${c.id}`)}
-                  >
-                    {c.alias}に合う場所を探す
-                  </a>
+                  <div className="buttons">
+                    <a
+                      href={`/console/candidates/${c.id}`}
+                      onClick={onLinkClick(`/console/candidates/${c.id}`)}
+                    >
+                      {c.alias}に合う場所を探す
+                    </a>
+                    <a
+                      href={`/console/candidates/${c.id}/profile`}
+                      onClick={onLinkClick(`/console/candidates/${c.id}/profile`)}
+                    >
+                      {c.alias}のプロフィール
+                    </a>
+                  </div>
                 </td>
               </tr>
             ))}

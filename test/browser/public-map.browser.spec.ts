@@ -2,6 +2,7 @@
 // Code passed to page.evaluate runs in the browser.
 import type { Browser, Page } from 'playwright-core';
 import {
+  cspViolations,
   ensureWebBuilt,
   hasChromium,
   launchChromium,
@@ -35,10 +36,25 @@ jest.setTimeout(120_000);
     await browser?.close();
     await demo?.close();
   });
+  let refused: () => string[];
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    refused = cspViolations(page);
   });
-  afterEach(() => page?.close());
+  afterEach(async () => {
+    // The pages run under their Content-Security-Policy without anything refused.
+    expect(refused()).toEqual([]);
+    await page?.close();
+  });
+
+  it('serves its pages with a strict Content-Security-Policy', async () => {
+    const res = await fetch(`${demo.t.baseUrl}/resources/x`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 
   it('shows every public place in the list and on the map, with the areas drawn', async () => {
     await page.goto(`${demo.t.baseUrl}/`);

@@ -529,4 +529,28 @@ jest.setTimeout(180_000);
     });
     await page.close();
   });
+
+  it('renews an expired sign-in with the refresh token, and signs out when that fails too', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await signIn(page, UserRole.COORDINATOR);
+    await page.waitForURL(/\/console$/);
+    await page.evaluate(() => sessionStorage.setItem('tsunagu.accessToken', 'expired'));
+    await page.reload();
+    await page
+      .getByRole('link', { name: /に合う場所を探す$/ })
+      .first()
+      .waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('tsunagu.accessToken'))).not.toBe(
+      'expired',
+    );
+
+    await page.evaluate(() => {
+      sessionStorage.setItem('tsunagu.accessToken', 'expired');
+      sessionStorage.setItem('tsunagu.refreshToken', 'used-up');
+    });
+    await page.reload();
+    await page.waitForURL(/\/login$/);
+    expect(await page.evaluate(() => sessionStorage.getItem('tsunagu.refreshToken'))).toBeNull();
+    await page.close();
+  });
 });

@@ -15,11 +15,11 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { login } = await gql<{ login: { accessToken: string } }>(
-        `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`,
+      const { login } = await gql<{ login: { accessToken: string; refreshToken: string } }>(
+        `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }`,
         { email, password },
       );
-      session.start(login.accessToken);
+      session.start(login.accessToken, login.refreshToken);
       const { me } = await gql<{ me: { role: string } }>(`{ me { role } }`);
       navigate(me.role === 'HOST' ? '/host' : '/console');
     } catch (e) {

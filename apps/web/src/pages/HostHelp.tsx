@@ -144,7 +144,10 @@ export function HostNeeds() {
           onChange={(e) => setDraft({ ...draft, description: e.target.value })}
         />
         <div className="buttons">
-          <button type="submit">追加する</button>
+          {/* Ready once the host's organisations are known. */}
+          <button type="submit" disabled={!draft.organizationId}>
+            追加する
+          </button>
         </div>
       </form>
       {needs === null ? (

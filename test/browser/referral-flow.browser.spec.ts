@@ -249,9 +249,10 @@ jest.setTimeout(180_000);
   it('a resident offers to help with a need; the host reads it, answers, and adds a need', async () => {
     // An open need of an organisation the demo host belongs to.
     const [need] = await demo.ds.query<
-      { id: string; description: string; organization_id: string }[]
+      { id: string; description: string; organization_id: string; organization_name: string }[]
     >(
-      `SELECT n.id, n.description, n.organization_id FROM host_need n
+      `SELECT n.id, n.description, n.organization_id, o.name AS organization_name
+         FROM host_need n JOIN organization o ON o.id = n.organization_id
         WHERE n.is_open AND n.kind = 'PEOPLE' ORDER BY n.description LIMIT 1`,
     );
     await demo.ds.query(
@@ -304,6 +305,14 @@ jest.setTimeout(180_000);
     expect(await seriousViolations(host)).toEqual([]);
     await screenshot(host, 'host-offers');
     await offer.getByRole('button', { name: 'お願いする' }).click();
+    // Erasing the contact is confirmed first: nothing is erased yet.
+    const [{ kept }] = await demo.ds.query<{ kept: boolean }[]>(
+      `SELECT bool_and(contact_encrypted IS NOT NULL) AS kept FROM help_offer WHERE need_id = $1`,
+      [need.id],
+    );
+    expect(kept).toBe(true);
+    await offer.getByRole('button', { name: '対応を終えて連絡先を消去する' }).click();
+    await host.getByRole('status').filter({ hasText: '連絡先を消去しました' }).waitFor();
     await host.getByText('対応を待っている申し出はありません。').waitFor();
     const [{ erased }] = await demo.ds.query<{ erased: boolean }[]>(
       `SELECT bool_and(contact_encrypted IS NULL) AS erased FROM help_offer WHERE need_id = $1`,
@@ -320,6 +329,22 @@ jest.setTimeout(180_000);
     await screenshot(host, 'host-needs');
     await resident.goto(`${demo.t.baseUrl}/help`);
     await resident.getByRole('heading', { name: '会場設営の手伝い（第2土曜の朝）' }).waitFor();
+
+    // The host keeps its organisation's contact details current; a wrong number is refused.
+    await host.getByRole('link', { name: '団体の情報' }).click();
+    const form = host.getByRole('form', { name: need.organization_name });
+    await form.getByLabel('電話番号').fill('12345');
+    await form.getByRole('button', { name: /の情報を保存する$/ }).click();
+    await form.getByRole('alert').filter({ hasText: '電話番号' }).waitFor();
+    await form.getByLabel('電話番号').fill('042-555-0123');
+    await form.getByRole('button', { name: /の情報を保存する$/ }).click();
+    await form.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    const [{ phone }] = await demo.ds.query<{ phone: string }[]>(
+      `SELECT phone FROM organization WHERE id = $1`,
+      [need.organization_id],
+    );
+    expect(phone).toBe('042-555-0123');
+    expect(await seriousViolations(host)).toEqual([]);
   });
 
   it('a host registers a listing, previews its dates on a calendar before saving, saves, pauses it', async () => {
@@ -389,6 +414,32 @@ jest.setTimeout(180_000);
       [created.id],
     );
     expect(paused).toEqual({ status: 'PAUSED', status_note: '年末の大掃除' });
+
+    // As an import leaves it: the list's own wording, and questions for the host.
+    await demo.ds.query(
+      `UPDATE resource SET schedule_text = '不定期（月2回程度）', to_confirm = '{PIN_LOCATION,SCHEDULE_TIMES}' WHERE id = $1`,
+      [created.id],
+    );
+    await host.reload();
+    await host.getByText('取り込んだ一覧での表記: 「不定期（月2回程度）」').waitFor();
+    // Numbers as people type them: full-width digits are read; a point needs both coordinates.
+    await host.getByLabel('定員（空欄は制限なし）').fill('１０');
+    await host.getByLabel('緯度').fill('35.6');
+    await host.getByRole('button', { name: '保存する' }).click();
+    await host.getByText('緯度と経度は両方入力してください', { exact: false }).first().waitFor();
+    expect(await host.getByLabel('経度').getAttribute('aria-invalid')).toBe('true');
+    await host.getByLabel('緯度').fill('');
+    await host.getByRole('button', { name: '保存する' }).click();
+    await host.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    // Only what was changed is sent: the wording and the open questions stay.
+    const [after] = await demo.ds.query<
+      { capacity: number; schedule_text: string; to_confirm: string[] }[]
+    >(`SELECT capacity, schedule_text, to_confirm FROM resource WHERE id = $1`, [created.id]);
+    expect(after).toEqual({
+      capacity: 10,
+      schedule_text: '不定期（月2回程度）',
+      to_confirm: ['PIN_LOCATION', 'SCHEDULE_TIMES'],
+    });
   });
 
   it('a coordinator searches the catalogue with staff filters, then proposes a batch allocation, locks one pair and excludes another', async () => {
@@ -504,6 +555,41 @@ jest.setTimeout(180_000);
     const [{ id }] = await demo.ds.query<{ id: string }[]>(
       `SELECT id FROM candidate WHERE alias = 'Zさん'`,
     );
+    const login = await demo.t.gql<{ login: { accessToken: string } }>(
+      `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: account(UserRole.COORDINATOR).email, p: account(UserRole.COORDINATOR).password },
+    );
+    const auth = { authorization: `Bearer ${login.data!.login.accessToken}` };
+    // What the editor does not show must survive its save: home, group sizes, physical demand.
+    const PROFILE = `paceStage supportPhase goals interests strengths resident birthYear
+      limits { maxSessionMinutes sessionsPerWeek needsQuiet talkingOptional wantsSupporter wantsObservationFirst }
+      availability { weekday from to } travel { mode minutes } home { latitude longitude }
+      constraints { avoidCrowds onlineOnly maxFeeYen maxPhysicalDemand groupSizes }`;
+    const current = await demo.t.gql<{ candidate: { profile: Record<string, unknown> } }>(
+      `query ($id: ID!) { candidate(id: $id, purpose: "ブラウザテストの準備") { profile { ${PROFILE} } } }`,
+      { id },
+      auth,
+    );
+    const profile = current.data!.candidate.profile;
+    const enriched = await demo.t.gql(
+      `mutation ($id: ID!, $input: UpdateCandidateInput!) { updateCandidate(id: $id, input: $input) { id } }`,
+      {
+        id,
+        input: {
+          profile: {
+            ...profile,
+            home: { latitude: 35.66, longitude: 139.7 },
+            constraints: {
+              ...(profile.constraints as object),
+              maxPhysicalDemand: 'LOW',
+              groupSizes: ['ONE_ON_ONE', 'SMALL'],
+            },
+          },
+        },
+      },
+      auth,
+    );
+    expect(enriched.errors).toBeUndefined();
     await page.goto(`${demo.t.baseUrl}/console/candidates/${id}/profile`);
     await page.getByRole('heading', { level: 1, name: 'Zさんのプロフィール' }).waitFor();
     expect(await page.getByRole('radio', { name: '短い作業なら' }).isChecked()).toBe(true);
@@ -512,20 +598,16 @@ jest.setTimeout(180_000);
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
 
-    const login = await demo.t.gql<{ login: { accessToken: string } }>(
-      `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
-      { e: account(UserRole.COORDINATOR).email, p: account(UserRole.COORDINATOR).password },
-    );
-    const read = await demo.t.gql<{
-      candidate: { profile: { paceStage: string; availability: unknown[] } };
-    }>(
-      `query ($id: ID!) { candidate(id: $id, purpose: "ブラウザテストの確認") { profile { paceStage availability { weekday from to } } } }`,
+    const read = await demo.t.gql<{ candidate: { profile: Record<string, unknown> } }>(
+      `query ($id: ID!) { candidate(id: $id, purpose: "ブラウザテストの確認") { profile { paceStage availability { weekday from to } home { latitude } constraints { maxPhysicalDemand groupSizes } } } }`,
       { id },
-      { authorization: `Bearer ${login.data!.login.accessToken}` },
+      auth,
     );
     expect(read.data!.candidate.profile).toEqual({
       paceStage: 'REGULAR_ACTIVITY',
       availability: [{ weekday: 2, from: '10:00', to: '12:00' }],
+      home: { latitude: expect.any(Number) },
+      constraints: { maxPhysicalDemand: 'LOW', groupSizes: ['ONE_ON_ONE', 'SMALL'] },
     });
     await page.close();
   });
@@ -552,5 +634,32 @@ jest.setTimeout(180_000);
     await page.waitForURL(/\/login$/);
     expect(await page.evaluate(() => sessionStorage.getItem('tsunagu.refreshToken'))).toBeNull();
     await page.close();
+  });
+
+  it('keeps both a tab and its duplicate signed in when both renew at once', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const first = await context.newPage();
+    await signIn(first, UserRole.COORDINATOR);
+    await first.waitForURL(/\/console$/);
+    const tokens = await first.evaluate(() => ({
+      refresh: sessionStorage.getItem('tsunagu.refreshToken')!,
+    }));
+    // A duplicated tab: the same session storage, so the same one-use refresh token.
+    const twin = await context.newPage();
+    await twin.goto(`${demo.t.baseUrl}/login`);
+    for (const page of [first, twin])
+      await page.evaluate((t) => {
+        sessionStorage.setItem('tsunagu.accessToken', 'expired');
+        sessionStorage.setItem('tsunagu.refreshToken', t.refresh);
+      }, tokens);
+    await Promise.all([first, twin].map((p) => p.goto(`${demo.t.baseUrl}/console`)));
+    for (const page of [first, twin]) {
+      await page
+        .getByRole('link', { name: /に合う場所を探す$/ })
+        .first()
+        .waitFor();
+      expect(page.url()).toMatch(/\/console$/);
+    }
+    await context.close();
   });
 });

@@ -206,6 +206,13 @@ describe('the resource catalogue over GraphQL', () => {
 
     it.each<[string, Record<string, unknown>, string, RegExp]>([
       [
+        // A form whose number could not be read sends null: refused, not a server error.
+        'a null count of seats taken',
+        { openings: { capacity: 10, seatsTaken: null } },
+        'openings.seatsTaken',
+        /参加中の人数/,
+      ],
+      [
         'a latitude out of range',
         { location: { latitude: 91, longitude: 139.6 } },
         'location.latitude',

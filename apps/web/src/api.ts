@@ -57,28 +57,48 @@ async function post<T>(
   return (await res.json()) as Body<T>;
 }
 
-/** One renewal at a time, shared by the calls that found the access token expired. */
-let renewing: Promise<boolean> | null = null;
+/**
+ * Renewals across the tabs of this browser. A duplicated tab starts with a copy of this tab's
+ * tokens, and a refresh token works once (a second use ends the session): so renewals take
+ * turns (Web Locks), and a tab that renews tells the others (BroadcastChannel), which take the
+ * new pair when they held the same old one.
+ */
+const channel =
+  typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('tsunagu.session');
+interface Renewed {
+  old: string;
+  accessToken: string;
+  refreshToken: string;
+}
+channel?.addEventListener('message', (event: MessageEvent<Renewed>) => {
+  if (sessionStorage.getItem(REFRESH) === event.data.old)
+    session.start(event.data.accessToken, event.data.refreshToken);
+});
+
 function renew(): Promise<boolean> {
-  const refreshToken = sessionStorage.getItem(REFRESH);
-  if (!refreshToken) return Promise.resolve(false);
-  renewing ??= post<{ refreshToken: { accessToken: string; refreshToken: string } }>(
-    `mutation ($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`,
-    { t: refreshToken },
-    undefined,
-    // Without the expired access token, which the api would refuse before reading the call.
-    null,
-  )
-    .then((body) => {
-      if (!body.data) return false;
-      session.start(body.data.refreshToken.accessToken, body.data.refreshToken.refreshToken);
-      return true;
-    })
-    .catch(() => false)
-    .finally(() => {
-      renewing = null;
-    });
-  return renewing;
+  const before = sessionStorage.getItem(REFRESH);
+  if (!before) return Promise.resolve(false);
+  const turn = async (): Promise<boolean> => {
+    // A twin tab that renewed just before this turn has posted its pair: let it arrive.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const current = sessionStorage.getItem(REFRESH);
+    // Renewed meanwhile, by another call of this tab or by a twin tab.
+    if (current !== before) return current !== null;
+    const body = await post<{ refreshToken: { accessToken: string; refreshToken: string } }>(
+      `mutation ($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`,
+      { t: current },
+      undefined,
+      // Without the expired access token, which the api would refuse before reading the call.
+      null,
+    ).catch(() => null);
+    if (!body?.data) return false;
+    const renewed = body.data.refreshToken;
+    session.start(renewed.accessToken, renewed.refreshToken);
+    channel?.postMessage({ old: current, ...renewed } satisfies Renewed);
+    return true;
+  };
+  if (!navigator.locks) return turn();
+  return navigator.locks.request('tsunagu.renew', turn) as Promise<unknown> as Promise<boolean>;
 }
 
 /**

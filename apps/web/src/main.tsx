@@ -9,6 +9,7 @@ import { ConsoleReferralDetail } from './pages/ConsoleReferral';
 import { ConsoleFollowUps, ConsoleIndicators } from './pages/ConsoleWork';
 import { HelpPage } from './pages/HelpPage';
 import { HostNeeds, HostOffers } from './pages/HostHelp';
+import { HostOrganizations } from './pages/HostOrganization';
 import { HostPortal } from './pages/HostPortal';
 import { HostResources } from './pages/HostResources';
 import { LoginPage } from './pages/LoginPage';
@@ -24,23 +25,31 @@ function App() {
   if (details) return <ResourcePage id={decodeURIComponent(details[1])} />;
   if (path === '/console/candidates/new') return <CandidateEditor id={null} />;
   const profile = /^\/console\/candidates\/([^/]+)\/profile$/.exec(path);
-  if (profile) return <CandidateEditor id={decodeURIComponent(profile[1])} />;
+  if (profile) return <CandidateEditor key={profile[1]} id={decodeURIComponent(profile[1])} />;
   const candidate = /^\/console\/candidates\/([^/]+)$/.exec(path);
-  if (candidate) return <CandidateMatches id={decodeURIComponent(candidate[1])} />;
+  if (candidate)
+    return <CandidateMatches key={candidate[1]} id={decodeURIComponent(candidate[1])} />;
   if (path === '/console/referrals') return <ConsoleReferrals />;
   if (path === '/console/resources') return <ConsoleCatalogue />;
   if (path === '/console/allocation') return <ConsoleAllocation />;
   const referral = /^\/console\/referrals\/([^/]+)$/.exec(path);
-  if (referral) return <ConsoleReferralDetail id={decodeURIComponent(referral[1])} />;
+  if (referral)
+    return <ConsoleReferralDetail key={referral[1]} id={decodeURIComponent(referral[1])} />;
   if (path === '/console/follow-ups') return <ConsoleFollowUps />;
   if (path === '/console/indicators') return <ConsoleIndicators />;
   if (path.startsWith('/console')) return <ConsoleHome />;
   if (path === '/host/resources') return <HostResources />;
   const editing = /^\/host\/resources\/([^/]+)$/.exec(path);
   if (editing)
-    return <ResourceEditor id={editing[1] === 'new' ? null : decodeURIComponent(editing[1])} />;
+    return (
+      <ResourceEditor
+        key={editing[1]}
+        id={editing[1] === 'new' ? null : decodeURIComponent(editing[1])}
+      />
+    );
   if (path === '/host/needs') return <HostNeeds />;
   if (path === '/host/offers') return <HostOffers />;
+  if (path === '/host/organization') return <HostOrganizations />;
   if (path.startsWith('/host')) return <HostPortal />;
   if (path === '/login') return <LoginPage />;
   if (path === '/help') return <HelpPage url={url} />;

@@ -111,7 +111,11 @@ export class ResourceRepository extends EntityRepository<ResourceEntity> {
     if (f.weekly) {
       const from = new Date();
       qb.andWhere(
-        `r.id IN (SELECT o.resource_id FROM resource_occurrences(NULL, :weeklyStart, :weeklyEnd) o
+        // This municipality's listings only, and the rules of those weekdays only (the function
+        // prunes by its fourth argument).
+        `r.id IN (SELECT o.resource_id FROM resource_occurrences(
+             ARRAY(SELECT m.id FROM resource m WHERE m.municipality_id = :municipalityId),
+             :weeklyStart, :weeklyEnd, :weeklyDays::smallint[]) o
            WHERE extract(isodow FROM o.starts_at AT TIME ZONE 'Asia/Tokyo')::int = ANY(:weeklyDays)
              AND (o.starts_at AT TIME ZONE 'Asia/Tokyo')::time < :weeklyTo::time
              AND (o.ends_at AT TIME ZONE 'Asia/Tokyo')::time > :weeklyFrom::time)`,

@@ -1,5 +1,6 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { gql } from '../api';
+import { wholeNumber } from '../numbers';
 import { ErrorNote } from './Status';
 
 interface Entry {
@@ -43,8 +44,8 @@ export function ParticipationLog({
     supporterCame: false,
     note: '',
   });
-  const [step, setStep] = useState({ fromMinutes: '60', toMinutes: '120' });
-  const [feeling, setFeeling] = useState({ feeling: '', words: '' });
+  const [step, setStep] = useState({ on: today(), fromMinutes: '60', toMinutes: '120' });
+  const [feeling, setFeeling] = useState({ on: today(), feeling: '', words: '' });
 
   const load = useCallback(() => {
     gql<{ participation: Entry[] }>(
@@ -64,8 +65,14 @@ export function ParticipationLog({
     done: string,
   ) => {
     event.preventDefault();
+    // Minutes as typed (full-width digits too); anything else is said here, not sent.
+    if (Object.values(variables).some((v) => v === undefined)) {
+      setError('時間（分）は数字で入力してください');
+      setSaved(null);
+      return;
+    }
     try {
-      await gql(query, { referralId, on: visit.on, ...variables });
+      await gql(query, { referralId, ...variables });
       setError(null);
       setSaved(done);
       load();
@@ -106,7 +113,8 @@ export function ParticipationLog({
             `mutation ($referralId: ID!, $on: String!, $minutes: Int!, $supporterCame: Boolean!, $note: String) {
                logVisit(referralId: $referralId, on: $on, minutes: $minutes, supporterCame: $supporterCame, note: $note) { id } }`,
             {
-              minutes: Number(visit.minutes),
+              on: visit.on,
+              minutes: wholeNumber(visit.minutes) ?? undefined,
               supporterCame: visit.supporterCame,
               note: visit.note || null,
             },
@@ -160,11 +168,24 @@ export function ParticipationLog({
                 e,
                 `mutation ($referralId: ID!, $on: String!, $from: Int!, $to: Int!) {
                    logStepUp(referralId: $referralId, on: $on, fromMinutes: $from, toMinutes: $to) { id } }`,
-                { from: Number(step.fromMinutes), to: Number(step.toMinutes) },
+                {
+                  on: step.on,
+                  from: wholeNumber(step.fromMinutes) ?? undefined,
+                  to: wholeNumber(step.toMinutes) ?? undefined,
+                },
                 'ステップアップを記録しました。',
               )
             }
           >
+            <div className="field">
+              <label htmlFor={id('step-on')}>日付</label>
+              <input
+                id={id('step-on')}
+                type="date"
+                value={step.on}
+                onChange={(e) => setStep({ ...step, on: e.target.value })}
+              />
+            </div>
             <div className="field">
               <label htmlFor={id('from')}>これまで（分）</label>
               <input
@@ -194,6 +215,7 @@ export function ParticipationLog({
                 `mutation ($referralId: ID!, $on: String!, $feeling: Int, $words: String) {
                    recordSelfAssessment(referralId: $referralId, on: $on, feeling: $feeling, words: $words) { id } }`,
                 {
+                  on: feeling.on,
                   feeling: feeling.feeling ? Number(feeling.feeling) : null,
                   words: feeling.words || null,
                 },
@@ -201,6 +223,15 @@ export function ParticipationLog({
               )
             }
           >
+            <div className="field">
+              <label htmlFor={id('feeling-on')}>日付</label>
+              <input
+                id={id('feeling-on')}
+                type="date"
+                value={feeling.on}
+                onChange={(e) => setFeeling({ ...feeling, on: e.target.value })}
+              />
+            </div>
             <div className="field">
               <label htmlFor={id('feeling')}>つながっている実感（本人の答え）</label>
               <select

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { gql } from '../api';
+import { wholeNumber } from '../numbers';
 import { useThemes } from '../components/CatalogueFilters';
 import { ErrorNote, Loading } from '../components/Status';
 import { navigate, onLinkClick } from '../router';
@@ -22,8 +23,16 @@ interface Profile {
     wantsObservationFirst: boolean;
   };
   availability: { weekday: number; from: string; to: string }[];
-  travel: { mode: 'WALK' | 'BICYCLE' | 'TRANSIT'; minutes: number | null };
-  constraints: { avoidCrowds: boolean; onlineOnly: boolean; maxFeeYen: number | null };
+  travel: { mode: 'WALK' | 'BICYCLE' | 'TRANSIT'; minutes: number | null; meters?: number | null };
+  constraints: {
+    avoidCrowds: boolean;
+    onlineOnly: boolean;
+    maxFeeYen: number | null;
+    maxPhysicalDemand?: string | null;
+    groupSizes?: string[] | null;
+  };
+  /** Not edited here, but kept: the profile is saved whole. */
+  home?: { latitude: number; longitude: number } | null;
 }
 interface Candidate {
   id: string;
@@ -34,7 +43,8 @@ interface Candidate {
 
 const PROFILE_FIELDS = `paceStage supportPhase goals interests strengths resident birthYear
   limits { maxSessionMinutes sessionsPerWeek needsQuiet talkingOptional wantsSupporter wantsObservationFirst }
-  availability { weekday from to } travel { mode minutes } constraints { avoidCrowds onlineOnly maxFeeYen }`;
+  availability { weekday from to } travel { mode minutes meters } home { latitude longitude }
+  constraints { avoidCrowds onlineOnly maxFeeYen maxPhysicalDemand groupSizes }`;
 
 const GOALS: [string, string][] = [
   ['PLACE_TO_BE', '居場所がほしい'],
@@ -56,6 +66,23 @@ const LIMIT_FLAGS: [
   ['wantsSupporter', '付き添いと一緒に行きたい'],
   ['wantsObservationFirst', 'まず見学したい'],
 ];
+
+type NumberField =
+  'birthYear' | 'maxSessionMinutes' | 'sessionsPerWeek' | 'travelMinutes' | 'maxFeeYen';
+const NUMBER_LABELS: Record<NumberField, string> = {
+  birthYear: '生まれた年',
+  maxSessionMinutes: '1回の長さ',
+  sessionsPerWeek: '週の回数',
+  travelMinutes: '片道の時間',
+  maxFeeYen: '参加費の上限',
+};
+const numbersOf = (p: Profile): Record<NumberField, string> => ({
+  birthYear: p.birthYear?.toString() ?? '',
+  maxSessionMinutes: String(p.limits.maxSessionMinutes),
+  sessionsPerWeek: String(p.limits.sessionsPerWeek),
+  travelMinutes: p.travel.minutes?.toString() ?? '',
+  maxFeeYen: p.constraints.maxFeeYen?.toString() ?? '',
+});
 
 const emptyProfile = (): Profile => ({
   paceStage: 'JUST_BEING_THERE',
@@ -87,6 +114,8 @@ export function CandidateEditor({ id }: { id: string | null }) {
   const [areaId, setAreaId] = useState('');
   const [profile, setProfile] = useState<Profile | null>(id ? null : emptyProfile());
   const [strengths, setStrengths] = useState('');
+  // Numbers as typed (１０ and all), read when saving.
+  const [nums, setNums] = useState<Record<NumberField, string>>(() => numbersOf(emptyProfile()));
   const [areas, setAreas] = useState<{ id: string; name: string }[]>([]);
   const themes = useThemes();
   const [error, setError] = useState<string | null>(null);
@@ -109,6 +138,7 @@ export function CandidateEditor({ id }: { id: string | null }) {
         setAreaId(candidate.areaId ?? '');
         const p = candidate.profile ?? emptyProfile();
         setProfile(p);
+        setNums(numbersOf(p));
         setStrengths(p.strengths.join('、'));
       },
       (e: Error) => setError(e.message),
@@ -131,15 +161,44 @@ export function CandidateEditor({ id }: { id: string | null }) {
     set({ limits: { ...profile.limits, ...next } });
   const toggle = (list: string[], item: string) =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
-  const number = (v: string) => (v.trim() === '' ? null : Number(v));
+  const numberInput = (field: NumberField) => ({
+    inputMode: 'numeric' as const,
+    value: nums[field],
+    onChange: (e: { target: { value: string } }) => {
+      setNums({ ...nums, [field]: e.target.value });
+      setSaved(false);
+    },
+  });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const problems: string[] = [];
+    const read = (field: NumberField, required = false) => {
+      const n = wholeNumber(nums[field]);
+      if (n === undefined || (required && n === null))
+        problems.push(`${NUMBER_LABELS[field]}は数字で入力してください`);
+      return n ?? null;
+    };
+    const numbers = {
+      birthYear: read('birthYear'),
+      limits: {
+        ...profile.limits,
+        maxSessionMinutes: read('maxSessionMinutes', true) ?? 0,
+        sessionsPerWeek: read('sessionsPerWeek', true) ?? 0,
+      },
+      travel: { ...profile.travel, minutes: read('travelMinutes') },
+      constraints: { ...profile.constraints, maxFeeYen: read('maxFeeYen') },
+    };
+    if (problems.length) {
+      setError(problems.join(' / '));
+      return;
+    }
     const input = {
       alias,
       areaId: areaId || null,
       profile: {
         ...profile,
+        ...numbers,
         strengths: strengths
           .split(/[、,\n]/)
           .map((s) => s.trim())
@@ -201,12 +260,7 @@ export function CandidateEditor({ id }: { id: string | null }) {
           </div>
           <div className="field">
             <label htmlFor="c-birth">生まれた年（年齢制限のある場所のため、任意）</label>
-            <input
-              id="c-birth"
-              inputMode="numeric"
-              value={profile.birthYear ?? ''}
-              onChange={(e) => set({ birthYear: number(e.target.value) })}
-            />
+            <input id="c-birth" {...numberInput('birthYear')} />
           </div>
           <label className="check">
             <input
@@ -258,21 +312,11 @@ export function CandidateEditor({ id }: { id: string | null }) {
           <div className="row">
             <div className="field">
               <label htmlFor="c-minutes">1回の長さ（分まで）</label>
-              <input
-                id="c-minutes"
-                inputMode="numeric"
-                value={profile.limits.maxSessionMinutes}
-                onChange={(e) => limits({ maxSessionMinutes: Number(e.target.value) })}
-              />
+              <input id="c-minutes" {...numberInput('maxSessionMinutes')} />
             </div>
             <div className="field">
               <label htmlFor="c-week">週に何回まで</label>
-              <input
-                id="c-week"
-                inputMode="numeric"
-                value={profile.limits.sessionsPerWeek}
-                onChange={(e) => limits({ sessionsPerWeek: Number(e.target.value) })}
-              />
+              <input id="c-week" {...numberInput('sessionsPerWeek')} />
             </div>
           </div>
           <fieldset>
@@ -447,27 +491,11 @@ export function CandidateEditor({ id }: { id: string | null }) {
             </div>
             <div className="field">
               <label htmlFor="c-travel">片道何分まで</label>
-              <input
-                id="c-travel"
-                inputMode="numeric"
-                value={profile.travel.minutes ?? ''}
-                onChange={(e) =>
-                  set({ travel: { ...profile.travel, minutes: number(e.target.value) } })
-                }
-              />
+              <input id="c-travel" {...numberInput('travelMinutes')} />
             </div>
             <div className="field">
               <label htmlFor="c-fee">参加費は何円まで（空欄は問わない）</label>
-              <input
-                id="c-fee"
-                inputMode="numeric"
-                value={profile.constraints.maxFeeYen ?? ''}
-                onChange={(e) =>
-                  set({
-                    constraints: { ...profile.constraints, maxFeeYen: number(e.target.value) },
-                  })
-                }
-              />
+              <input id="c-fee" {...numberInput('maxFeeYen')} />
             </div>
           </div>
         </section>

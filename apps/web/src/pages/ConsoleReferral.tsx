@@ -218,6 +218,8 @@ function StepUpForm({ referralId, match }: { referralId: string; match: Match })
     <form className="stack referral-form" onSubmit={(e) => void submit(e)}>
       <label htmlFor={`step-${match.resource.id}`}>受け入れ先へのひとこと</label>
       <textarea
+        // Opened by the person's own click: the keyboard goes to the form.
+        autoFocus
         id={`step-${match.resource.id}`}
         rows={2}
         value={message}

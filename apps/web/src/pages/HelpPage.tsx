@@ -1,5 +1,5 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { gql } from '../api';
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, gql } from '../api';
 import { ErrorNote, Loading } from '../components/Status';
 import { dayText, NEED_KINDS, NeedKind } from '../labels';
 import { usePublicMunicipality } from '../municipality';
@@ -104,12 +104,21 @@ function OfferForm({ need, onClose }: { need: Need; onClose: () => void }) {
   const [fields, setFields] = useState({ name: '', email: '', phone: '', message: '' });
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<string[]>([]);
   const [sent, setSent] = useState(false);
   const [sending, setSending] = useState(false);
+  // Where the keyboard goes: into the form when it opens, to the answer once it is sent.
+  const first = useRef<HTMLInputElement>(null);
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    if (sent) done.current?.focus();
+  }, [sent]);
   const id = (field: string) => `${field}-${need.id}`;
   const input = (field: keyof typeof fields) => ({
     id: id(field),
     value: fields[field],
+    'aria-invalid': invalid.includes(field) || undefined,
     onChange: (e: { target: { value: string } }) =>
       setFields({ ...fields, [field]: e.target.value }),
   });
@@ -126,6 +135,7 @@ function OfferForm({ need, onClose }: { need: Need; onClose: () => void }) {
       setError(null);
     } catch (e) {
       setError((e as Error).message);
+      setInvalid(e instanceof ApiError ? e.fields.map((f) => f.field.replace(/^input\./, '')) : []);
     } finally {
       setSending(false);
     }
@@ -133,7 +143,7 @@ function OfferForm({ need, onClose }: { need: Need; onClose: () => void }) {
 
   if (sent)
     return (
-      <p role="status" className="ok">
+      <p role="status" className="ok" tabIndex={-1} ref={done}>
         「{need.organization.name}
         」に申し出を届けました。団体から連絡があります。ありがとうございます。
       </p>
@@ -142,7 +152,7 @@ function OfferForm({ need, onClose }: { need: Need; onClose: () => void }) {
     <form className="stack referral-form" onSubmit={(e) => void submit(e)}>
       <ErrorNote error={error} />
       <label htmlFor={id('name')}>お名前（ニックネームでも構いません）</label>
-      <input {...input('name')} autoComplete="name" required maxLength={50} />
+      <input {...input('name')} ref={first} autoComplete="name" required maxLength={50} />
       <p className="hint" id={id('how')}>
         メールアドレスか電話番号の、どちらかを入力してください。
       </p>
@@ -158,7 +168,12 @@ function OfferForm({ need, onClose }: { need: Need; onClose: () => void }) {
         placeholder="例: 平日の午前なら手伝えます"
       />
       <label className="check">
-        <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={agreed}
+          aria-invalid={invalid.includes('agreed') || undefined}
+          onChange={(e) => setAgreed(e.target.checked)}
+        />
         入力した内容を「{need.organization.name}」と市の担当者に伝えることに同意します
       </label>
       <p className="hint">

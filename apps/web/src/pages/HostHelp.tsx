@@ -182,6 +182,11 @@ export function HostNeeds() {
 export function HostOffers() {
   const [offers, setOffers] = useState<Offer[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  /** An answer that erases the contact, waiting for the host to confirm it. */
+  const [ending, setEnding] = useState<{ id: string; status: 'ACCEPTED' | 'DECLINED' } | null>(
+    null,
+  );
   const load = useCallback(() => {
     gql<{ helpOffers: { edges: { node: Offer }[] } }>(
       `{ helpOffers(first: 100) { edges { node { id status createdAt organizationName needDescription name email phone message } } } }`,
@@ -192,13 +197,19 @@ export function HostOffers() {
   }, []);
   useEffect(load, [load]);
 
-  const answer = async (id: string, status: Offer['status']) => {
+  const answer = async (offer: Offer, status: Offer['status']) => {
     try {
       await gql(
         `mutation ($input: AnswerHelpOfferInput!) { answerHelpOffer(input: $input) { id } }`,
-        { input: { id, status } },
+        { input: { id: offer.id, status } },
       );
       setError(null);
+      setEnding(null);
+      setDone(
+        status === 'CONTACTED'
+          ? `${offer.name}さんに「連絡した」と記録しました。`
+          : `${offer.name}さんの申し出への対応を終え、連絡先を消去しました。`,
+      );
       load();
     } catch (e) {
       setError((e as Error).message);
@@ -211,6 +222,9 @@ export function HostOffers() {
         「お願いする」か「見送る」を選ぶと対応は終わり、申し出た方の名前と連絡先はこの画面からもデータベースからも消去されます。必要なら、その前に控えてください。
       </p>
       <ErrorNote error={error} />
+      <p role="status" className="ok">
+        {done}
+      </p>
       {offers === null ? (
         <Loading />
       ) : offers.length === 0 ? (
@@ -250,17 +264,41 @@ export function HostOffers() {
                 )}
               </dl>
               <div className="buttons" role="group" aria-label={`${o.name}さんへの対応`}>
-                {o.status === 'NEW' && (
-                  <button type="button" onClick={() => void answer(o.id, 'CONTACTED')}>
-                    連絡した
-                  </button>
+                {ending?.id === o.id ? (
+                  <>
+                    <p>
+                      {ending.status === 'ACCEPTED' ? 'お願いする' : '見送る'}
+                      と記録して対応を終えます。{o.name}
+                      さんの名前と連絡先は消去され、元に戻せません。
+                    </p>
+                    <button type="button" autoFocus onClick={() => void answer(o, ending.status)}>
+                      対応を終えて連絡先を消去する
+                    </button>
+                    <button type="button" onClick={() => setEnding(null)}>
+                      やめる
+                    </button>
+                  </>
+                ) : (
+                  <>
+                    {o.status === 'NEW' && (
+                      <button type="button" onClick={() => void answer(o, 'CONTACTED')}>
+                        連絡した
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => setEnding({ id: o.id, status: 'ACCEPTED' })}
+                    >
+                      お願いする
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => setEnding({ id: o.id, status: 'DECLINED' })}
+                    >
+                      見送る
+                    </button>
+                  </>
                 )}
-                <button type="button" onClick={() => void answer(o.id, 'ACCEPTED')}>
-                  お願いする
-                </button>
-                <button type="button" onClick={() => void answer(o.id, 'DECLINED')}>
-                  見送る
-                </button>
               </div>
             </li>
           ))}

@@ -22,6 +22,7 @@ export const HOST_LINKS: [string, string][] = [
   ['/host/resources', '活動の情報'],
   ['/host/needs', '募集していること'],
   ['/host/offers', '手伝いの申し出'],
+  ['/host/organization', '団体の情報'],
 ];
 
 const DECLINE_REASONS: [string, string][] = [

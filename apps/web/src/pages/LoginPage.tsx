@@ -14,6 +14,8 @@ export function LoginPage() {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    // A new sign-in starts clean: an old token is neither sent nor renewed with it.
+    session.end();
     try {
       const { login } = await gql<{ login: { accessToken: string; refreshToken: string } }>(
         `mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken } }`,

@@ -282,6 +282,7 @@ export function PublicMap({ url }: { url: URL }) {
                 const [latitude, longitude] = parts.map(Number);
                 if (
                   parts.length === 2 &&
+                  parts.every((part) => part !== '') &&
                   Number.isFinite(latitude) &&
                   Number.isFinite(longitude) &&
                   Math.abs(latitude) <= 90 &&

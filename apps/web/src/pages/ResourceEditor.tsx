@@ -1,5 +1,6 @@
 import { FormEvent, ReactNode, useEffect, useState } from 'react';
 import { ApiError, FieldError, gql } from '../api';
+import { decimal, wholeNumber } from '../numbers';
 import { ErrorNote, Loading } from '../components/Status';
 import { BOOKING, GENTLE, Gentle, KINDS, Kind } from '../labels';
 import { navigate } from '../router';
@@ -61,6 +62,8 @@ interface Loaded {
   name: string;
   status: string;
   statusNote: string | null;
+  /** The schedule as an imported list wrote it, kept until the rules are edited. */
+  scheduleText: string | null;
   organization: { id: string } | null;
   description: string | null;
   address: string | null;
@@ -85,7 +88,7 @@ interface Loaded {
   closures: (Omit<DaysOff, 'reason'> & { reason: string | null })[];
 }
 
-const FIELDS = `id kind name status statusNote organization { id } description address
+const FIELDS = `id kind name status statusNote scheduleText organization { id } description address
   location { latitude longitude } onlineOnly confidentialLocation
   openings { capacity seatsTaken hasWaitlist booking } fee { yen note } contact { name phone email }
   profile { typicalMinutes observationVisit mayJustBeThere talkingOptional supporterMayAccompany firstTimerFriendly canGrowGradually }
@@ -112,7 +115,6 @@ const NTH: [number, string][] = [
 
 const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 const text = (v: string) => (v.trim() === '' ? null : v.trim());
-const int = (v: string) => (v.trim() === '' ? null : Number(v));
 
 const newRule = (): Rule => ({
   freq: 'WEEKLY',
@@ -183,29 +185,84 @@ function datesInput(d: Draft) {
   };
 }
 
-function fieldsInput(d: Draft) {
-  const located = d.latitude.trim() !== '' || d.longitude.trim() !== '';
-  return {
+/** Where the api names each form field in its errors. */
+const PATHS: Partial<Record<keyof Draft, string>> = {
+  name: 'name',
+  description: 'description',
+  address: 'address',
+  latitude: 'location.latitude',
+  longitude: 'location.longitude',
+  capacity: 'openings.capacity',
+  seatsTaken: 'openings.seatsTaken',
+  yen: 'fee.yen',
+  feeNote: 'fee.note',
+  contactName: 'contact.name',
+  contactPhone: 'contact.phone',
+  contactEmail: 'contact.email',
+  typicalMinutes: 'profile.typicalMinutes',
+};
+
+/**
+ * The listing's fields as the api takes them, or the fields that could not be read (a number
+ * that is not one, a point with only one coordinate), named as the api would name them.
+ */
+function fieldsInput(d: Draft): { input: Record<string, unknown>; problems: FieldError[] } {
+  const problems: FieldError[] = [];
+  const count = (field: keyof Draft, label: string) => {
+    const n = wholeNumber(d[field] as string);
+    if (n === undefined)
+      problems.push({ field: PATHS[field]!, message: `${label}は数字で入力してください` });
+    return n ?? null;
+  };
+  const coordinate = (field: 'latitude' | 'longitude', label: string) => {
+    const n = decimal(d[field]);
+    if (n === undefined)
+      problems.push({
+        field: PATHS[field]!,
+        message: `${label}は数字で入力してください（例: 35.6895）`,
+      });
+    return n ?? null;
+  };
+  const latitude = coordinate('latitude', '緯度');
+  const longitude = coordinate('longitude', '経度');
+  if ((latitude === null) !== (longitude === null))
+    problems.push({
+      field: PATHS[latitude === null ? 'latitude' : 'longitude']!,
+      message: '緯度と経度は両方入力してください（場所を指定しないときは両方空欄）',
+    });
+  const input = {
     description: text(d.description),
     address: text(d.address),
-    location: located ? { latitude: Number(d.latitude), longitude: Number(d.longitude) } : null,
+    location: latitude !== null && longitude !== null ? { latitude, longitude } : null,
     onlineOnly: d.onlineOnly,
     confidentialLocation: d.confidentialLocation,
     openings: {
-      capacity: int(d.capacity),
-      seatsTaken: int(d.seatsTaken) ?? 0,
+      capacity: count('capacity', '定員'),
+      seatsTaken: count('seatsTaken', 'いま参加している人数') ?? 0,
       hasWaitlist: d.hasWaitlist,
       booking: d.booking,
     },
-    fee: { yen: int(d.yen) ?? 0, note: text(d.feeNote) },
+    fee: { yen: count('yen', '参加費') ?? 0, note: text(d.feeNote) },
     contact: {
       name: text(d.contactName),
       phone: text(d.contactPhone),
       email: text(d.contactEmail),
     },
-    profile: { ...d.gentle, typicalMinutes: int(d.typicalMinutes) },
+    profile: { ...d.gentle, typicalMinutes: count('typicalMinutes', '1回の長さ') },
     ...datesInput(d),
   };
+  return { input, problems };
+}
+
+/**
+ * Only what the person changed: an edit must not answer questions it did not touch (sending
+ * the same point back would count as "pin confirmed", the same rules as "schedule confirmed"
+ * and would drop the wording an import kept).
+ */
+function changedOnly(next: Record<string, unknown>, before: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(next).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])),
+  );
 }
 
 /** A host (or staff) creates or edits a listing: what, where, openings, cost, contact and dates. */
@@ -267,8 +324,10 @@ export function ResourceEditor({ id }: { id: string | null }) {
     setDraft({ ...draft, ...next });
     setSaved(null);
   };
-  const invalid = (field: string) =>
-    fieldErrors.some((e) => e.field === field || e.field.endsWith(`.${field}`));
+  /** The error the api (or the form) gave for a field path, if any. */
+  const errorAt = (path: string | undefined) =>
+    path ? fieldErrors.find((e) => e.field === path || e.field.startsWith(`${path}.`)) : undefined;
+  const invalid = (field: keyof Draft) => errorAt(PATHS[field]) !== undefined;
   const fail = (e: unknown) => {
     setError((e as Error).message);
     setFieldErrors(e instanceof ApiError ? e.fields : []);
@@ -277,11 +336,23 @@ export function ResourceEditor({ id }: { id: string | null }) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const { input: values, problems } = fieldsInput(draft);
+    if (problems.length) {
+      fail(new ApiError(problems.map((p) => p.message).join(' / '), problems));
+      return;
+    }
     try {
       if (loaded) {
+        const before = fieldsInput(draftOf(loaded, draft.organizationId)).input;
         const { updateResource } = await gql<{ updateResource: Loaded }>(
           `mutation ($id: ID!, $input: UpdateResourceInput!) { updateResource(id: $id, input: $input) { ${FIELDS} } }`,
-          { id: loaded.id, input: { name: draft.name, ...fieldsInput(draft) } },
+          {
+            id: loaded.id,
+            input: changedOnly(
+              { name: draft.name.trim(), ...values },
+              { name: loaded.name, ...before },
+            ),
+          },
         );
         setLoaded(updateResource);
         setDraft(draftOf(updateResource, draft.organizationId));
@@ -294,7 +365,7 @@ export function ResourceEditor({ id }: { id: string | null }) {
               organizationId: draft.organizationId,
               kind: draft.kind,
               name: draft.name,
-              ...fieldsInput(draft),
+              ...values,
             },
           },
         );
@@ -331,24 +402,33 @@ export function ResourceEditor({ id }: { id: string | null }) {
     field: keyof Draft,
     props: Record<string, unknown> = {},
     hint?: string,
-  ) => (
-    <div className="field">
-      <label htmlFor={`f-${field}`}>{label}</label>
-      <input
-        id={`f-${field}`}
-        value={draft[field] as string}
-        aria-invalid={invalid(field) || undefined}
-        aria-describedby={hint ? `h-${field}` : undefined}
-        onChange={(e) => set({ [field]: e.target.value })}
-        {...props}
-      />
-      {hint && (
-        <p className="hint" id={`h-${field}`}>
-          {hint}
-        </p>
-      )}
-    </div>
-  );
+  ) => {
+    const problem = errorAt(PATHS[field]);
+    const described = [hint && `h-${field}`, problem && `e-${field}`].filter(Boolean).join(' ');
+    return (
+      <div className="field">
+        <label htmlFor={`f-${field}`}>{label}</label>
+        <input
+          id={`f-${field}`}
+          value={draft[field] as string}
+          aria-invalid={invalid(field) || undefined}
+          aria-describedby={described || undefined}
+          onChange={(e) => set({ [field]: e.target.value })}
+          {...props}
+        />
+        {hint && (
+          <p className="hint" id={`h-${field}`}>
+            {hint}
+          </p>
+        )}
+        {problem && (
+          <p className="field-error" id={`e-${field}`}>
+            {problem.message}
+          </p>
+        )}
+      </div>
+    );
+  };
   const check = (label: string, value: boolean, onChange: (v: boolean) => void) => (
     <label className="check">
       <input type="checkbox" checked={value} onChange={(e) => onChange(e.target.checked)} />
@@ -489,6 +569,12 @@ export function ResourceEditor({ id }: { id: string | null }) {
         </Section>
 
         <Section title="日程">
+          {loaded?.scheduleText && (
+            <p className="note">
+              取り込んだ一覧での表記: 「{loaded.scheduleText}」
+              （日程を変えて保存すると、この表記の代わりに下の日程が表示されます）
+            </p>
+          )}
           {draft.schedules.map((s, i) => (
             <fieldset key={i} className="rule">
               <legend>繰り返し {i + 1}</legend>
@@ -530,24 +616,28 @@ export function ResourceEditor({ id }: { id: string | null }) {
               <div className="row">
                 <TimeField
                   id={`opens-${i}`}
+                  error={errorAt(`schedules.${i}.opensAt`)}
                   label="開始"
                   value={s.opensAt}
                   onChange={(v) => rule(i, { opensAt: v })}
                 />
                 <TimeField
                   id={`closes-${i}`}
+                  error={errorAt(`schedules.${i}.closesAt`)}
                   label="終了"
                   value={s.closesAt}
                   onChange={(v) => rule(i, { closesAt: v })}
                 />
                 <DateField
                   id={`from-${i}`}
+                  error={errorAt(`schedules.${i}.validFrom`)}
                   label="いつから"
                   value={s.validFrom}
                   onChange={(v) => rule(i, { validFrom: v })}
                 />
                 <DateField
                   id={`to-${i}`}
+                  error={errorAt(`schedules.${i}.validTo`)}
                   label="いつまで（任意）"
                   value={s.validTo}
                   onChange={(v) => rule(i, { validTo: v })}
@@ -572,6 +662,7 @@ export function ResourceEditor({ id }: { id: string | null }) {
               <div className="row">
                 <DateField
                   id={`sd-${i}`}
+                  error={errorAt(`sessions.${i}.date`)}
                   label="日付"
                   value={s.date}
                   onChange={(v) =>
@@ -582,6 +673,7 @@ export function ResourceEditor({ id }: { id: string | null }) {
                 />
                 <TimeField
                   id={`so-${i}`}
+                  error={errorAt(`sessions.${i}.opensAt`)}
                   label="開始"
                   value={s.opensAt}
                   onChange={(v) =>
@@ -592,6 +684,7 @@ export function ResourceEditor({ id }: { id: string | null }) {
                 />
                 <TimeField
                   id={`sc-${i}`}
+                  error={errorAt(`sessions.${i}.closesAt`)}
                   label="終了"
                   value={s.closesAt}
                   onChange={(v) =>
@@ -629,6 +722,7 @@ export function ResourceEditor({ id }: { id: string | null }) {
               <div className="row">
                 <DateField
                   id={`cs-${i}`}
+                  error={errorAt(`closures.${i}.startsOn`)}
                   label="から"
                   value={c.startsOn}
                   onChange={(v) =>
@@ -639,6 +733,7 @@ export function ResourceEditor({ id }: { id: string | null }) {
                 />
                 <DateField
                   id={`ce-${i}`}
+                  error={errorAt(`closures.${i}.endsOn`)}
                   label="まで"
                   value={c.endsOn}
                   onChange={(v) =>
@@ -735,23 +830,37 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function TimeField(p: { id: string; label: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <div className="field">
-      <label htmlFor={p.id}>{p.label}</label>
-      <input id={p.id} type="time" value={p.value} onChange={(e) => p.onChange(e.target.value)} />
-    </div>
-  );
+interface DayFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: FieldError;
 }
 
-function DateField(p: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+/** A time or date input, its error (from the api) said beside it and tied to it. */
+function DayField({ type, ...p }: DayFieldProps & { type: 'time' | 'date' }) {
   return (
     <div className="field">
       <label htmlFor={p.id}>{p.label}</label>
-      <input id={p.id} type="date" value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+      <input
+        id={p.id}
+        type={type}
+        value={p.value}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={p.error ? `e-${p.id}` : undefined}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+      {p.error && (
+        <p className="field-error" id={`e-${p.id}`}>
+          {p.error.message}
+        </p>
+      )}
     </div>
   );
 }
+const TimeField = (p: DayFieldProps) => <DayField type="time" {...p} />;
+const DateField = (p: DayFieldProps) => <DayField type="date" {...p} />;
 
 /** The next two months as calendars, from the rules as they stand in the form (not yet saved). */
 function CalendarPreview({ id, draft }: { id: string; draft: Draft }) {
@@ -762,6 +871,8 @@ function CalendarPreview({ id, draft }: { id: string; draft: Draft }) {
   const first = `${today.slice(0, 7)}-01`;
 
   useEffect(() => {
+    // Only the answer for the rules as they are now is shown (a late answer for older ones is not).
+    let current = true;
     const timer = setTimeout(() => {
       const from = new Date(`${first}T00:00:00+09:00`);
       const to = new Date(from.getTime() + 62 * 86_400_000);
@@ -771,13 +882,17 @@ function CalendarPreview({ id, draft }: { id: string; draft: Draft }) {
         { id, draft: JSON.parse(rules) as unknown, from: from.toISOString(), to: to.toISOString() },
       ).then(
         (d) => {
+          if (!current) return;
           setDates(d.schedulePreview);
           setProblem(null);
         },
-        (e: Error) => setProblem(e.message),
+        (e: Error) => current && setProblem(e.message),
       );
     }, 400);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [id, rules, first]);
 
   const byDay = new Map<string, string[]>();
@@ -792,10 +907,14 @@ function CalendarPreview({ id, draft }: { id: string; draft: Draft }) {
   });
 
   return (
-    <div className="calendar-preview" aria-live="polite">
+    <div className="calendar-preview">
       <h3>日程のカレンダー（保存前の確認）</h3>
       <p className="hint">祝日とお休みの期間を反映しています。</p>
-      {problem && <p className="error">{problem}</p>}
+      {problem && (
+        <p className="error" aria-live="polite">
+          {problem}
+        </p>
+      )}
       {dates === null && !problem ? (
         <Loading />
       ) : (
@@ -805,7 +924,7 @@ function CalendarPreview({ id, draft }: { id: string; draft: Draft }) {
           ))}
         </div>
       )}
-      <p>{dates ? `この2か月で${dates.length}回` : ''}</p>
+      <p aria-live="polite">{dates ? `この2か月で${dates.length}回` : ''}</p>
     </div>
   );
 }

@@ -54,18 +54,18 @@ export class OpeningsInput {
   @IntInRange('定員', 0, 100000)
   capacity?: number | null;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @Field(() => Int, { nullable: true, description: 'Left out: unchanged; null is refused.' })
+  @IsOptionalNotNull()
   @IntInRange('参加中の人数', 0, 100000)
   seatsTaken?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
+  @IsOptionalNotNull()
+  @IsBoolean(msg.format('キャンセル待ち'))
   hasWaitlist?: boolean;
 
   @Field(() => BookingRequirement, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(BookingRequirement, msg.oneOf('予約'))
   booking?: BookingRequirement;
 }

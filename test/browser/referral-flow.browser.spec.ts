@@ -662,4 +662,57 @@ jest.setTimeout(180_000);
     }
     await context.close();
   });
+
+  it('fits a phone: no page scrolls sideways, and each page passes axe', async () => {
+    const phone = async (role: UserRole) => {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        locale: 'ja-JP',
+      });
+      const page = await context.newPage();
+      await signIn(page, role);
+      await page.waitForURL(role === UserRole.HOST ? /\/host$/ : /\/console$/);
+      return page;
+    };
+    const fits = async (page: Page, path: string, ready: RegExp) => {
+      await page.goto(`${demo.t.baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1, name: ready }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      if (overflow)
+        console.log(
+          await page.evaluate(() =>
+            Array.from(document.querySelectorAll('body *'))
+              .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+              .slice(0, 8)
+              .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+              .join('\n'),
+          ),
+        );
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      expect(await seriousViolations(page)).toEqual([]);
+    };
+    const coordinator = await phone(UserRole.COORDINATOR);
+    await fits(coordinator, '/console', /対象者/);
+    await fits(coordinator, '/console/resources', /活動をさがす/);
+    await fits(coordinator, '/console/allocation', /一括の割り当て/);
+    await fits(coordinator, '/console/referrals', /紹介の状況/);
+    await fits(coordinator, '/console/follow-ups', /フォローアップ/);
+    await fits(coordinator, '/console/indicators', /指標/);
+    await fits(coordinator, '/console/candidates/new', /新しい方を登録する/);
+    await screenshot(coordinator, 'phone-console');
+    const host = await phone(UserRole.HOST);
+    await fits(host, '/host', /届いた紹介/);
+    await fits(host, '/host/resources', /活動の情報/);
+    await fits(host, '/host/resources/new', /新しい活動を登録する/);
+    await fits(host, '/host/needs', /募集していること/);
+    await fits(host, '/host/offers', /手伝いの申し出/);
+    await fits(host, '/host/organization', /団体の情報/);
+    await screenshot(host, 'phone-host');
+    await coordinator.context().close();
+    await host.context().close();
+  });
 });

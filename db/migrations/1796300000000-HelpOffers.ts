@@ -9,7 +9,7 @@ export class HelpOffers1796300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE TYPE "public"."help_offer_status" AS ENUM('NEW', 'CONTACTED', 'ACCEPTED', 'DECLINED')`,
+      `CREATE TYPE "public"."help_offer_status" AS ENUM('NEW', 'CONTACTED', 'ACCEPTED', 'DECLINED', 'EXPIRED')`,
     );
     await q.query(
       `CREATE TABLE "help_offer" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "need_id" uuid NOT NULL, "status" "public"."help_offer_status" NOT NULL DEFAULT 'NEW', "name_encrypted" text, "contact_encrypted" text, "message_encrypted" text, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "help_offer_pkey" PRIMARY KEY ("id"))`,

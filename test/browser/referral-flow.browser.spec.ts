@@ -688,7 +688,9 @@ jest.setTimeout(180_000);
             Array.from(document.querySelectorAll('body *'))
               .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth)
               .slice(0, 8)
-              .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+              .map(
+                (e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`,
+              )
               .join('\n'),
           ),
         );

@@ -1,3 +1,4 @@
+import { HelpOfferService } from '@app/volunteer';
 import { aTeam, signedIn, TestUser } from '../support/auth';
 import { aCityWithAreas, aHostNeed, anOrganization } from '../support/factories';
 import { anSmtpServer } from '../support/smtp';
@@ -33,6 +34,8 @@ describe('offers to help (担い手): a resident offers, the host is told and an
     t = await startTestApp(undefined, {
       SMTP_URL: smtp.url,
       PUBLIC_BASE_URL: 'https://tsunagu.example.jp',
+      // This suite sends many offers from one address; the budget has its own test below.
+      HELP_OFFERS_PER_HOUR: '1000',
     });
     const ds = t.dataSource;
     m = (await aCityWithAreas(ds, 136.0, 35.0)).municipality.id;
@@ -161,6 +164,40 @@ describe('offers to help (担い手): a resident offers, the host is told and an
       onlyError(await t.gql(ANSWER, { input: { id: offer.id, status: 'DECLINED' } }, host.auth))
         .extensions,
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+  });
+
+  it('ends offers left unanswered past the retention period and erases their contact, keeping recent ones', async () => {
+    const org = await anOrganization(t.dataSource, { municipalityId: m, name: '南町こども食堂' });
+    const old = await aHostNeed(t.dataSource, { municipalityId: m, organizationId: org.id });
+    const recent = await aHostNeed(t.dataSource, { municipalityId: m, organizationId: org.id });
+    for (const n of [old, recent])
+      expect(
+        (await t.gql(OFFER, { input: { needId: n.id, ...RESIDENT, agreed: true } })).errors,
+      ).toBeUndefined();
+    await t.dataSource.query(
+      `UPDATE help_offer SET created_at = now() - interval '181 days' WHERE need_id = $1`,
+      [old.id],
+    );
+    expect(await t.app.get(HelpOfferService).expireUnanswered()).toBe(1);
+    const rows = await t.dataSource.query(
+      `SELECT need_id, status, name_encrypted IS NULL AND contact_encrypted IS NULL AND message_encrypted IS NULL AS erased
+         FROM help_offer WHERE need_id = ANY($1)`,
+      [[old.id, recent.id]],
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { need_id: old.id, status: 'EXPIRED', erased: true },
+        { need_id: recent.id, status: 'NEW', erased: false },
+      ]),
+    );
+    const [{ purpose }] = await t.dataSource.query(
+      `SELECT a.purpose FROM audit_log a JOIN help_offer o ON o.id = a.entity_id
+        WHERE o.need_id = $1 AND a.action = 'UPDATE'`,
+      [old.id],
+    );
+    expect(purpose).toContain('180日');
+    // Done once: a second run finds nothing more.
+    expect(await t.app.get(HelpOfferService).expireUnanswered()).toBe(0);
   });
 
   it.each<[string, Record<string, unknown>, string]>([

@@ -2,8 +2,6 @@ import { APP_CONFIG, AppConfig, TooManyRequestsException } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
-export const HELP_OFFERS_PER_HOUR = 5;
-
 /**
  * Request budgets (rate-limiter-flexible, in this process's memory): per address and per signed-in
  * user for every request, and a much smaller one for sign-in attempts, per address and per
@@ -29,7 +27,7 @@ export class RateLimits {
     this.loginPerAccount = new RateLimiterMemory({ points: a.maxFailures * 2, duration: 60 });
     // Residents' offers to help reach a person's inbox: a few an hour from one address.
     this.helpOffersPerAddress = new RateLimiterMemory({
-      points: HELP_OFFERS_PER_HOUR,
+      points: config.helpOffers.perAddressPerHour,
       duration: 3600,
     });
   }

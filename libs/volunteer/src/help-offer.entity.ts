@@ -12,17 +12,20 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-/** Where an offer stands with its host. ACCEPTED and DECLINED end it: its contact is erased. */
+/** Where an offer stands with its host. ACCEPTED, DECLINED and EXPIRED end it: its contact is erased. */
 export enum HelpOfferStatus {
   NEW = 'NEW',
   CONTACTED = 'CONTACTED',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
+  /** Left unanswered past the retention period: ended by the platform, contact erased. */
+  EXPIRED = 'EXPIRED',
 }
 
 export const CLOSED_OFFER_STATES: readonly HelpOfferStatus[] = [
   HelpOfferStatus.ACCEPTED,
   HelpOfferStatus.DECLINED,
+  HelpOfferStatus.EXPIRED,
 ];
 
 /** The encrypted fields of an offer, each with the name its ciphertext is bound to. */

@@ -85,6 +85,27 @@ export class HelpOfferRepository extends EntityRepository<HelpOfferEntity> {
     );
   }
 
+  /** Ends offers unanswered for `days` days, erasing their contact; answers which. */
+  async expireUnanswered(
+    days: number,
+    em: EntityManager,
+  ): Promise<{ id: string; municipalityId: string }[]> {
+    const rows = await em.query<{ id: string; municipality_id: string }[]>(
+      `SELECT id, municipality_id FROM help_offer
+        WHERE status IN ('NEW', 'CONTACTED') AND created_at < now() - make_interval(days => $1)
+        FOR UPDATE SKIP LOCKED`,
+      [days],
+    );
+    if (rows.length)
+      await em.query(
+        `UPDATE help_offer SET status = 'EXPIRED', name_encrypted = NULL, contact_encrypted = NULL,
+                message_encrypted = NULL, updated_at = now()
+          WHERE id = ANY($1)`,
+        [rows.map((r) => r.id)],
+      );
+    return rows.map((r) => ({ id: r.id, municipalityId: r.municipality_id }));
+  }
+
   /** Who is told of a new offer: the organisation's active users, else the municipality's admins. */
   async recipients(need: NeedForOffer, em: EntityManager): Promise<string[]> {
     const rows = await em.query<{ id: string }[]>(

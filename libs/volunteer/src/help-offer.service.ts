@@ -1,5 +1,7 @@
 import { AuditAction, AuditService } from '@app/audit';
 import {
+  APP_CONFIG,
+  AppConfig,
   assertManages,
   BadUserInputException,
   FieldCipher,
@@ -10,7 +12,7 @@ import {
 } from '@app/common';
 import { RateLimits } from '@app/identity';
 import { NotificationKind, NotificationService } from '@app/notification';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AnswerHelpOfferInput, HelpOffersArgs, OfferHelpInput } from './dto/help-offer.input';
 import {
@@ -39,6 +41,7 @@ export class HelpOfferService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
     private readonly limits: RateLimits,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async offer(input: OfferHelpInput): Promise<HelpOfferReceiptModel> {
@@ -163,6 +166,39 @@ export class HelpOfferService {
     });
     const need = (await this.offers.needs([saved.needId])).get(saved.needId)!;
     return this.model(saved, need);
+  }
+
+  /**
+   * Offers left unanswered past the retention period end (EXPIRED) and their contact is erased,
+   * recorded in each municipality's audit log. Runs as the system; safe in several processes.
+   */
+  async expireUnanswered(): Promise<number> {
+    return RequestContext.outside(() =>
+      this.dataSource.transaction(async (em) => {
+        const expired = await this.offers.expireUnanswered(
+          this.config.helpOffers.retentionDays,
+          em,
+        );
+        const byMunicipality = new Map<string, string[]>();
+        for (const o of expired)
+          byMunicipality.set(o.municipalityId, [
+            ...(byMunicipality.get(o.municipalityId) ?? []),
+            o.id,
+          ]);
+        for (const [municipalityId, ids] of byMunicipality)
+          await this.audit.recordSystem(
+            municipalityId,
+            ids.map((id) => ({
+              action: AuditAction.UPDATE,
+              entityType: ENTITY,
+              entityId: id,
+              purpose: `お手伝いの申し出: 未対応のまま${this.config.helpOffers.retentionDays}日を過ぎたため終了（連絡先を消去）`,
+            })),
+            em,
+          );
+        return expired.length;
+      }),
+    );
   }
 
   private model(o: HelpOfferEntity, need: NeedForOffer): HelpOfferModel {

@@ -18,7 +18,7 @@ interface Need {
 }
 interface Offer {
   id: string;
-  status: 'NEW' | 'CONTACTED' | 'ACCEPTED' | 'DECLINED';
+  status: 'NEW' | 'CONTACTED' | 'ACCEPTED' | 'DECLINED' | 'EXPIRED';
   createdAt: string;
   organizationName: string;
   needDescription: string;
@@ -33,6 +33,7 @@ const OFFER_STATUS: Record<Offer['status'], string> = {
   CONTACTED: '連絡した',
   ACCEPTED: 'お願いした',
   DECLINED: '見送った',
+  EXPIRED: '期限切れ（連絡先は消去済み）',
 };
 
 /** The organisations the signed-in host belongs to. */

@@ -187,7 +187,8 @@ export class EnvironmentVariables {
    */
   @IsOptional()
   @Matches(/^https?:\/\/\S+\{z\}\S*$/, {
-    message: 'MAP_TILE_URL must be a tile template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+    message:
+      'MAP_TILE_URL must be a tile template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   })
   MAP_TILE_URL?: string;
 
@@ -202,6 +203,14 @@ export class EnvironmentVariables {
   /** Then a check-in every this many months while the person takes part. */
   @WholeNumber('FOLLOW_UP_EVERY_MONTHS', 1, 12)
   FOLLOW_UP_EVERY_MONTHS = 1;
+
+  /** Offers to help one address may send in an hour (they reach a person's inbox). */
+  @WholeNumber('HELP_OFFERS_PER_HOUR', 1, 1000)
+  HELP_OFFERS_PER_HOUR = 5;
+
+  /** A resident's offer to help left unanswered this many days ends, and its contact is erased. */
+  @WholeNumber('HELP_OFFER_RETENTION_DAYS', 7, 730)
+  HELP_OFFER_RETENTION_DAYS = 180;
 
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   @Transform(toBool)
@@ -242,6 +251,7 @@ export interface AppConfig {
     firstAfterDays: number;
     everyMonths: number;
   };
+  helpOffers: { retentionDays: number; perAddressPerHour: number };
   /** What the web app's map draws under our own data. */
   map: { tileUrl?: string; tileAttribution: string };
   auth: {
@@ -327,6 +337,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     followUp: {
       firstAfterDays: vars.FOLLOW_UP_FIRST_DAYS,
       everyMonths: vars.FOLLOW_UP_EVERY_MONTHS,
+    },
+    helpOffers: {
+      retentionDays: vars.HELP_OFFER_RETENTION_DAYS,
+      perAddressPerHour: vars.HELP_OFFERS_PER_HOUR,
     },
     map: { tileUrl: vars.MAP_TILE_URL, tileAttribution: vars.MAP_TILE_ATTRIBUTION },
     auth: {

@@ -4,7 +4,8 @@ import { HelpOfferStatus } from '../help-offer.entity';
 
 registerEnumType(HelpOfferStatus, {
   name: 'HelpOfferStatus',
-  description: 'NEW, CONTACTED; ACCEPTED and DECLINED end the offer and erase its contact.',
+  description:
+    'NEW, CONTACTED; ACCEPTED and DECLINED (the host) or EXPIRED (unanswered too long) end the offer and erase its contact.',
 });
 
 /** An offer as its host and the municipality's staff see it. */

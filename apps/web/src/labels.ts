@@ -67,3 +67,13 @@ export function occurrenceText(startsAt: string, endsAt: string): string {
 }
 
 export const weekdayLabel = (iso: number) => WEEKDAY[iso % 7];
+
+/** Monday first, as ISO numbers them (1 = 月 … 7 = 日), for pickers. */
+export const ISO_WEEKDAYS: [number, string][] = [1, 2, 3, 4, 5, 6, 7].map((d) => [
+  d,
+  weekdayLabel(d),
+]);
+
+/** Today's date (YYYY-MM-DD) in Japan, whatever the browser's zone. */
+export const todayInJapan = (): string =>
+  new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);

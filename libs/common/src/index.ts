@@ -15,3 +15,4 @@ export * from './common.module';
 export * from './persistence';
 export * from './objects';
 export * from './dates';
+export * from './jobs/hourly-job';

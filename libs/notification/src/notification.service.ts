@@ -34,6 +34,8 @@ export class NotificationService implements OnModuleInit, OnModuleDestroy {
   private readonly transport: Transporter | null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  /** A kick came while a dispatch ran. */
+  private again = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -79,10 +81,25 @@ export class NotificationService implements OnModuleInit, OnModuleDestroy {
       );
   }
 
-  /** Sends what is pending, soon, once (calls while it runs share it). Answers how many were sent. */
+  /**
+   * Sends what is pending, soon. A call while a dispatch runs is not lost: that dispatch goes
+   * round once more when it ends (what was written meanwhile was not in its batch). Answers how
+   * many were sent.
+   */
   kick(): Promise<number> {
     if (!this.transport) return Promise.resolve(0);
-    this.running ??= RequestContext.outside(() => this.dispatch()).finally(() => {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = RequestContext.outside(async () => {
+      let sent = 0;
+      do {
+        this.again = false;
+        sent += await this.dispatch();
+      } while (this.again);
+      return sent;
+    }).finally(() => {
       this.running = null;
     });
     return this.running;

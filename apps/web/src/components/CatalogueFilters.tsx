@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { gql } from '../api';
-import { GENTLE, Gentle, KINDS, Kind } from '../labels';
+import { GENTLE, Gentle, ISO_WEEKDAYS, KINDS, Kind } from '../labels';
 
 /** Times of day one can pick, as Japan-time spans. */
 export const HOURS = {
@@ -9,16 +9,6 @@ export const HOURS = {
   evening: ['夕方から夜', '17:00', '24:00'],
 } as const;
 type Hours = keyof typeof HOURS;
-
-const DAYS: [number, string][] = [
-  [1, '月'],
-  [2, '火'],
-  [3, '水'],
-  [4, '木'],
-  [5, '金'],
-  [6, '土'],
-  [7, '日'],
-];
 
 /** The catalogue's filters as the pages offer them (the public map and the console). */
 export interface Filters {
@@ -70,6 +60,20 @@ export function filterInput(f: Filters): Record<string, unknown> {
     filter.weekly = { weekdays: f.days.length ? f.days : [1, 2, 3, 4, 5, 6, 7], from, to };
   }
   return filter;
+}
+
+/** The signed-in user's municipality's areas below the city itself (地区, 圏域), for a picker. */
+export function useAreas(onError: (message: string) => void): { id: string; name: string }[] {
+  const [areas, setAreas] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    gql<{ areas: { edges: { node: { id: string; name: string; level: string } }[] } }>(
+      `{ areas(first: 100) { edges { node { id name level } } } }`,
+    ).then(
+      (d) => setAreas(d.areas.edges.map((e) => e.node).filter((a) => a.level !== 'MUNICIPALITY')),
+      (e: Error) => onError(e.message),
+    );
+  }, [onError]);
+  return areas;
 }
 
 /** The controlled themes (テーマ), for a picker. */
@@ -163,7 +167,7 @@ export function CatalogueFilterFields({
       </div>
       <fieldset>
         <legend>曜日と時間帯（これから4週間）</legend>
-        {DAYS.map(([d, label]) => (
+        {ISO_WEEKDAYS.map(([d, label]) => (
           <label key={d} className="check">
             <input
               type="checkbox"

@@ -1,5 +1,6 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { gql } from '../api';
+import { todayInJapan } from '../labels';
 import { wholeNumber } from '../numbers';
 import { ErrorNote } from './Status';
 
@@ -16,7 +17,6 @@ interface Entry {
 }
 
 const FEELINGS = ['', 'つながっていない', 'あまり', 'どちらとも', 'すこし', 'つながっている'];
-const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 function entryText(e: Entry): string {
   if (e.kind === 'VISIT') return `参加 ${e.minutes}分${e.supporterCame ? '（付き添いあり）' : ''}`;
@@ -39,13 +39,13 @@ export function ParticipationLog({
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [visit, setVisit] = useState({
-    on: today(),
+    on: todayInJapan(),
     minutes: '60',
     supporterCame: false,
     note: '',
   });
-  const [step, setStep] = useState({ on: today(), fromMinutes: '60', toMinutes: '120' });
-  const [feeling, setFeeling] = useState({ on: today(), feeling: '', words: '' });
+  const [step, setStep] = useState({ on: todayInJapan(), fromMinutes: '60', toMinutes: '120' });
+  const [feeling, setFeeling] = useState({ on: todayInJapan(), feeling: '', words: '' });
 
   const load = useCallback(() => {
     gql<{ participation: Entry[] }>(

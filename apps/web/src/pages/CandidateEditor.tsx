@@ -1,9 +1,11 @@
 import { FormEvent, useEffect, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { gql } from '../api';
+import { weekdayLabel } from '../labels';
 import { wholeNumber } from '../numbers';
-import { useThemes } from '../components/CatalogueFilters';
+import { useAreas, useThemes } from '../components/CatalogueFilters';
 import { ErrorNote, Loading } from '../components/Status';
-import { navigate, onLinkClick } from '../router';
+import { navigate } from '../router';
 import { CONSOLE_LINKS, PACE_LABELS, SignedInFrame } from './Console';
 
 interface Profile {
@@ -56,7 +58,6 @@ const TRAVEL: [Profile['travel']['mode'], string][] = [
   ['BICYCLE', '自転車で'],
   ['TRANSIT', 'バス・電車で'],
 ];
-const WEEKDAYS = ['', '月', '火', '水', '木', '金', '土', '日'];
 const LIMIT_FLAGS: [
   keyof Omit<Profile['limits'], 'maxSessionMinutes' | 'sessionsPerWeek'>,
   string,
@@ -116,18 +117,12 @@ export function CandidateEditor({ id }: { id: string | null }) {
   const [strengths, setStrengths] = useState('');
   // Numbers as typed (１０ and all), read when saving.
   const [nums, setNums] = useState<Record<NumberField, string>>(() => numbersOf(emptyProfile()));
-  const [areas, setAreas] = useState<{ id: string; name: string }[]>([]);
   const themes = useThemes();
   const [error, setError] = useState<string | null>(null);
+  const areas = useAreas(setError);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    gql<{ areas: { edges: { node: { id: string; name: string; level: string } }[] } }>(
-      `{ areas(first: 100) { edges { node { id name level } } } }`,
-    ).then(
-      (d) => setAreas(d.areas.edges.map((e) => e.node).filter((a) => a.level !== 'MUNICIPALITY')),
-      (e: Error) => setError(e.message),
-    );
     if (!id) return;
     gql<{ candidate: Candidate }>(
       `query ($id: ID!) { candidate(id: $id, purpose: "本人とプロフィールを見直す") { id alias areaId profile { ${PROFILE_FIELDS} } } }`,
@@ -412,7 +407,7 @@ export function CandidateEditor({ id }: { id: string | null }) {
                 >
                   {[1, 2, 3, 4, 5, 6, 7].map((d) => (
                     <option key={d} value={d}>
-                      {WEEKDAYS[d]}
+                      {weekdayLabel(d)}
                     </option>
                   ))}
                 </select>
@@ -503,13 +498,9 @@ export function CandidateEditor({ id }: { id: string | null }) {
         <div className="buttons save">
           <button type="submit">{id ? '保存する' : '登録する'}</button>
           {id && (
-            <a
-              className="button-link"
-              href={`/console/candidates/${id}`}
-              onClick={onLinkClick(`/console/candidates/${id}`)}
-            >
+            <AppLink to={`/console/candidates/${id}`} className="button-link">
               {alias}に合う場所を探す
-            </a>
+            </AppLink>
           )}
         </div>
         {saved && (

@@ -1,8 +1,9 @@
 import { FormEvent, ReactNode, useCallback, useEffect, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { ErrorNote, Loading } from '../components/Status';
 import { gql, session } from '../api';
 import { KINDS, Kind } from '../labels';
-import { navigate, onLinkClick } from '../router';
+import { navigate } from '../router';
 
 export const PACE_LABELS: Record<string, string> = {
   NOT_YET_OUT: 'まだ外に出られない',
@@ -39,9 +40,7 @@ export function SignedInFrame({
           <ul>
             {links.map(([to, label]) => (
               <li key={to}>
-                <a href={to} onClick={onLinkClick(to)}>
-                  {label}
-                </a>
+                <AppLink to={to}>{label}</AppLink>
               </li>
             ))}
           </ul>
@@ -88,13 +87,9 @@ export function ConsoleHome() {
   return (
     <SignedInFrame title="対象者" links={CONSOLE_LINKS}>
       <p>
-        <a
-          className="button-link"
-          href="/console/candidates/new"
-          onClick={onLinkClick('/console/candidates/new')}
-        >
+        <AppLink to={'/console/candidates/new'} className="button-link">
           新しい方を登録する
-        </a>
+        </AppLink>
       </p>
       <ErrorNote error={error} />
       {rows === null ? (
@@ -118,18 +113,10 @@ export function ConsoleHome() {
                 <td>{c.profile ? PACE_LABELS[c.profile.paceStage] : '未入力'}</td>
                 <td>
                   <div className="buttons">
-                    <a
-                      href={`/console/candidates/${c.id}`}
-                      onClick={onLinkClick(`/console/candidates/${c.id}`)}
-                    >
-                      {c.alias}に合う場所を探す
-                    </a>
-                    <a
-                      href={`/console/candidates/${c.id}/profile`}
-                      onClick={onLinkClick(`/console/candidates/${c.id}/profile`)}
-                    >
+                    <AppLink to={`/console/candidates/${c.id}`}>{c.alias}に合う場所を探す</AppLink>
+                    <AppLink to={`/console/candidates/${c.id}/profile`}>
                       {c.alias}のプロフィール
-                    </a>
+                    </AppLink>
                   </div>
                 </td>
               </tr>
@@ -250,12 +237,7 @@ export function MatchCards({
       {matches.map((m) => (
         <li key={m.resource.id} className="match">
           <h2>
-            <a
-              href={`/resources/${m.resource.id}`}
-              onClick={onLinkClick(`/resources/${m.resource.id}`)}
-            >
-              {m.resource.name}
-            </a>
+            <AppLink to={`/resources/${m.resource.id}`}>{m.resource.name}</AppLink>
           </h2>
           <p className="meta">
             <span className={`kind kind-${m.resource.kind}`}>{KINDS[m.resource.kind]}</span>
@@ -383,12 +365,7 @@ export function ConsoleReferrals() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
-                  <a
-                    href={`/console/referrals/${r.id}`}
-                    onClick={onLinkClick(`/console/referrals/${r.id}`)}
-                  >
-                    {r.alias}
-                  </a>
+                  <AppLink to={`/console/referrals/${r.id}`}>{r.alias}</AppLink>
                 </th>
                 <td>{r.resourceName}</td>
                 <td>{r.statusLabel}</td>

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { gql } from '../api';
 import {
   CatalogueFilterFields,
   filterInput,
   Filters,
   filtersOf,
+  useAreas,
   useThemes,
 } from '../components/CatalogueFilters';
 import { ErrorNote, Loading } from '../components/Status';
 import { KINDS, Kind } from '../labels';
-import { onLinkClick } from '../router';
+
 import { CONSOLE_LINKS, SignedInFrame } from './Console';
 
 export interface Listing {
@@ -53,21 +55,12 @@ export function CatalogueSearch({
   const [filters, setFilters] = useState<Filters>(() => filtersOf(new URLSearchParams()));
   const [openSeats, setOpenSeats] = useState(!!selected);
   const [staleOnly, setStaleOnly] = useState(false);
-  const [areas, setAreas] = useState<{ id: string; name: string }[]>([]);
   const themes = useThemes();
   const [rows, setRows] = useState<Listing[] | null>(null);
   const [total, setTotal] = useState(0);
   const [more, setMore] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    gql<{ areas: { edges: { node: { id: string; name: string; level: string } }[] } }>(
-      `{ areas(first: 100) { edges { node { id name level } } } }`,
-    ).then(
-      (d) => setAreas(d.areas.edges.map((e) => e.node).filter((a) => a.level !== 'MUNICIPALITY')),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
+  const areas = useAreas(setError);
 
   const run = (after: string | null) =>
     gql<{
@@ -191,9 +184,7 @@ export function CatalogueSearch({
                   </td>
                 )}
                 <th scope="row">
-                  <a href={`/resources/${r.id}`} onClick={onLinkClick(`/resources/${r.id}`)}>
-                    {r.name}
-                  </a>
+                  <AppLink to={`/resources/${r.id}`}>{r.name}</AppLink>
                 </th>
                 <td>{KINDS[r.kind]}</td>
                 <td>{[r.organization?.name, r.area?.name].filter(Boolean).join('・')}</td>
@@ -439,12 +430,9 @@ export function ConsoleAllocation() {
                         >
                           {a.alias}と{a.resource.name}の組を外す
                         </button>
-                        <a
-                          href={`/console/candidates/${a.candidateId}`}
-                          onClick={onLinkClick(`/console/candidates/${a.candidateId}`)}
-                        >
+                        <AppLink to={`/console/candidates/${a.candidateId}`}>
                           {a.alias}の紹介へ
-                        </a>
+                        </AppLink>
                       </div>
                     </td>
                   </tr>

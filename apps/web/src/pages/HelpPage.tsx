@@ -1,21 +1,14 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { ApiError, gql } from '../api';
+import { Need, NEED_FIELDS, NeedSummary } from '../components/NeedSummary';
 import { ErrorNote, Loading } from '../components/Status';
-import { dayText, NEED_KINDS, NeedKind } from '../labels';
+import { NEED_KINDS, NeedKind } from '../labels';
 import { usePublicMunicipality } from '../municipality';
-import { onLinkClick } from '../router';
-
-interface Need {
-  id: string;
-  kind: NeedKind;
-  description: string;
-  createdAt: string;
-  organization: { name: string };
-}
 
 const NEEDS = `query ($m: ID, $kinds: [HostNeedKind!]) {
   hostNeeds(municipalityId: $m, kinds: $kinds, first: 100) {
-    edges { node { id kind description createdAt organization { name } } }
+    edges { node { ${NEED_FIELDS} } }
   }
 }`;
 
@@ -48,9 +41,7 @@ export function HelpPage({ url }: { url: URL }) {
     <div className="page">
       <header className="site-header">
         <p>
-          <a href="/" onClick={onLinkClick('/')}>
-            居場所・活動マップへ
-          </a>
+          <AppLink to={'/'}>居場所・活動マップへ</AppLink>
         </p>
         <h1>{municipality ? `${municipality.name}で` : ''}地域の活動を手伝う</h1>
         <p className="lead">
@@ -78,10 +69,7 @@ export function HelpPage({ url }: { url: URL }) {
             <ul className="referrals">
               {needs.map((n) => (
                 <li key={n.id} className="referral need">
-                  <h2>{n.description}</h2>
-                  <p className="meta">
-                    {n.organization.name}・{NEED_KINDS[n.kind]}・{dayText(n.createdAt)}から
-                  </p>
+                  <NeedSummary need={n} />
                   {open === n.id ? (
                     <OfferForm need={n} onClose={() => setOpen(null)} />
                   ) : (

@@ -1,5 +1,6 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { gql } from '../api';
+import { Need, NEED_FIELDS, NeedSummary } from '../components/NeedSummary';
 import { ErrorNote, Loading } from '../components/Status';
 import { dayText, NEED_KINDS, NeedKind } from '../labels';
 import { SignedInFrame } from './Console';
@@ -8,13 +9,6 @@ import { HOST_LINKS } from './HostPortal';
 interface Organization {
   id: string;
   name: string;
-}
-interface Need {
-  id: string;
-  kind: NeedKind;
-  description: string;
-  createdAt: string;
-  organization: { name: string };
 }
 interface Offer {
   id: string;
@@ -67,7 +61,7 @@ export function HostNeeds() {
       const lists = await Promise.all(
         mine.map((o) =>
           gql<{ hostNeeds: { edges: { node: Need }[] } }>(
-            `query ($o: ID) { hostNeeds(organizationId: $o, first: 100) { edges { node { id kind description createdAt organization { name } } } } }`,
+            `query ($o: ID) { hostNeeds(organizationId: $o, first: 100) { edges { node { ${NEED_FIELDS} } } } }`,
             { o: o.id },
           ),
         ),
@@ -159,10 +153,7 @@ export function HostNeeds() {
         <ul className="referrals">
           {needs.map((n) => (
             <li key={n.id} className="referral need">
-              <h2>{n.description}</h2>
-              <p className="meta">
-                {n.organization.name}・{NEED_KINDS[n.kind]}・{dayText(n.createdAt)}から
-              </p>
+              <NeedSummary need={n} />
               <button
                 type="button"
                 onClick={() =>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { ErrorNote, Loading } from '../components/Status';
 import { gql } from '../api';
 import { KINDS, Kind } from '../labels';
-import { onLinkClick } from '../router';
+
 import { HOST_LINKS } from './HostPortal';
 import { SignedInFrame } from './Console';
 
@@ -72,13 +73,9 @@ export function HostResources() {
     <SignedInFrame title="活動の情報" links={HOST_LINKS}>
       <ErrorNote error={error} />
       <p>
-        <a
-          className="button-link"
-          href="/host/resources/new"
-          onClick={onLinkClick('/host/resources/new')}
-        >
+        <AppLink to={'/host/resources/new'} className="button-link">
           新しい活動を登録する
-        </a>
+        </AppLink>
       </p>
       {rows === null ? (
         <Loading />
@@ -87,9 +84,7 @@ export function HostResources() {
           {rows.map((r) => (
             <li key={r.id} className="referral listing">
               <h2>
-                <a href={`/resources/${r.id}`} onClick={onLinkClick(`/resources/${r.id}`)}>
-                  {r.name}
-                </a>
+                <AppLink to={`/resources/${r.id}`}>{r.name}</AppLink>
               </h2>
               <p className="meta">
                 <span className={`kind kind-${r.kind}`}>{KINDS[r.kind]}</span>
@@ -110,13 +105,9 @@ export function HostResources() {
                 <button type="button" onClick={() => void verify(r.id)}>
                   {r.name}の情報は正しい（確認済みにする）
                 </button>
-                <a
-                  className="button-link"
-                  href={`/host/resources/${r.id}`}
-                  onClick={onLinkClick(`/host/resources/${r.id}`)}
-                >
+                <AppLink to={`/host/resources/${r.id}`} className="button-link">
                   {r.name}を編集する
-                </a>
+                </AppLink>
               </div>
             </li>
           ))}

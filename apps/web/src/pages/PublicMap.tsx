@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AppLink } from '../components/AppLink';
 import { appConfig, AppConfig, gql } from '../api';
 import { ErrorNote } from '../components/Status';
 import { MapView, MapPoint, MapArea } from '../components/MapView';
@@ -12,7 +13,7 @@ import {
 } from '../components/CatalogueFilters';
 import { GENTLE, Gentle, KINDS, Kind } from '../labels';
 import { usePublicMunicipality } from '../municipality';
-import { navigate, onLinkClick } from '../router';
+import { navigate } from '../router';
 
 interface AreaNode {
   id: string;
@@ -216,9 +217,7 @@ export function PublicMap({ url }: { url: URL }) {
           ふらっと立ち寄れる場所、ボランティア、就労体験、講座を探せます。見学だけ、いるだけでも大丈夫な場所もあります。
         </p>
         <p>
-          <a href={helpUrl} onClick={onLinkClick(helpUrl)}>
-            地域の活動を手伝いたい方へ（団体の募集）
-          </a>
+          <AppLink to={helpUrl}>地域の活動を手伝いたい方へ（団体の募集）</AppLink>
         </p>
       </header>
 
@@ -312,12 +311,7 @@ export function PublicMap({ url }: { url: URL }) {
           <ol className="hits">
             {(hits ?? []).map((h) => (
               <li key={h.node.id} className="hit">
-                <a
-                  href={`/resources/${h.node.id}`}
-                  onClick={onLinkClick(`/resources/${h.node.id}`)}
-                >
-                  {h.node.name}
-                </a>
+                <AppLink to={`/resources/${h.node.id}`}>{h.node.name}</AppLink>
                 <p className="meta">
                   <span className={`kind kind-${h.node.kind}`}>{KINDS[h.node.kind]}</span>
                   {h.node.area && <span>{h.node.area.name}</span>}

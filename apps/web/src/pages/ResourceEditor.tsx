@@ -2,7 +2,7 @@ import { FormEvent, ReactNode, useEffect, useState } from 'react';
 import { ApiError, FieldError, gql } from '../api';
 import { decimal, wholeNumber } from '../numbers';
 import { ErrorNote, Loading } from '../components/Status';
-import { BOOKING, GENTLE, Gentle, KINDS, Kind } from '../labels';
+import { BOOKING, GENTLE, Gentle, ISO_WEEKDAYS, KINDS, Kind, todayInJapan } from '../labels';
 import { navigate } from '../router';
 import { SignedInFrame } from './Console';
 import { HOST_LINKS } from './HostPortal';
@@ -95,15 +95,6 @@ const FIELDS = `id kind name status statusNote scheduleText organization { id } 
   schedules { freq interval weekdays nth opensAt closesAt validFrom validTo closedOnHolidays note }
   sessions { date opensAt closesAt note } closures { startsOn endsOn reason }`;
 
-const WEEKDAYS: [number, string][] = [
-  [1, '月'],
-  [2, '火'],
-  [3, '水'],
-  [4, '木'],
-  [5, '金'],
-  [6, '土'],
-  [7, '日'],
-];
 const NTH: [number, string][] = [
   [1, '第1'],
   [2, '第2'],
@@ -113,7 +104,6 @@ const NTH: [number, string][] = [
   [-1, '最終'],
 ];
 
-const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 const text = (v: string) => (v.trim() === '' ? null : v.trim());
 
 const newRule = (): Rule => ({
@@ -605,7 +595,7 @@ export function ResourceEditor({ id }: { id: string | null }) {
               )}
               <fieldset className="inline">
                 <legend>曜日</legend>
-                {WEEKDAYS.map(([d, label]) => (
+                {ISO_WEEKDAYS.map(([d, label]) => (
                   <span key={d}>
                     {check(label, s.weekdays.includes(d), () =>
                       rule(i, { weekdays: toggle(s.weekdays, d) }),
@@ -950,7 +940,7 @@ function Month({ month, byDay }: { month: Date; byDay: Map<string, string[]> }) 
       </caption>
       <thead>
         <tr>
-          {WEEKDAYS.map(([, label]) => (
+          {ISO_WEEKDAYS.map(([, label]) => (
             <th key={label} scope="col">
               {label}
             </th>

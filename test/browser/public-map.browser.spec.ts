@@ -91,6 +91,36 @@ jest.setTimeout(120_000);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('works from the keyboard alone: search, reach a result, open it, come back', async () => {
+    await page.goto(`${demo.t.baseUrl}/`);
+    await page.getByRole('heading', { name: /見つかった場所 \d+件/ }).waitFor();
+    // Tab from the top of the page until the search field has the focus.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id === 'q')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.type('なごみ');
+    await page.waitForFunction(() =>
+      document.querySelector('ol.hits > li a')?.textContent?.includes('なごみ'),
+    );
+    // Onwards through the filters to the first result; its focus ring is visible.
+    const first = page.locator('ol.hits > li a').first();
+    const name = (await first.textContent())!;
+    for (let i = 0; i < 80 && !(await first.evaluate((a) => a === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    expect(await first.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(await first.evaluate((a) => getComputedStyle(a).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    // The first stop on the place's page is the way back, to the same search.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('戻る');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /見つかった場所 \d+件/ }).waitFor();
+    expect(await page.getByLabel('キーワードで探す').inputValue()).toBe('なごみ');
+  });
+
   it('finds a place by a kana variant of its name, and opens its details', async () => {
     await page.goto(`${demo.t.baseUrl}/`);
     await page.getByLabel('キーワードで探す').fill('ナゴミ');

@@ -422,6 +422,8 @@ jest.setTimeout(180_000);
     );
     await host.reload();
     await host.getByText('取り込んだ一覧での表記: 「不定期（月2回程度）」').waitFor();
+    // Meanwhile referrals take seats: the editor's old copy of that count must not be written back.
+    await demo.ds.query(`UPDATE resource SET seats_taken = 3 WHERE id = $1`, [created.id]);
     // Numbers as people type them: full-width digits are read; a point needs both coordinates.
     await host.getByLabel('定員（空欄は制限なし）').fill('１０');
     await host.getByLabel('緯度').fill('35.6');
@@ -433,10 +435,13 @@ jest.setTimeout(180_000);
     await host.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
     // Only what was changed is sent: the wording and the open questions stay.
     const [after] = await demo.ds.query<
-      { capacity: number; schedule_text: string; to_confirm: string[] }[]
-    >(`SELECT capacity, schedule_text, to_confirm FROM resource WHERE id = $1`, [created.id]);
+      { capacity: number; seats_taken: number; schedule_text: string; to_confirm: string[] }[]
+    >(`SELECT capacity, seats_taken, schedule_text, to_confirm FROM resource WHERE id = $1`, [
+      created.id,
+    ]);
     expect(after).toEqual({
       capacity: 10,
+      seats_taken: 3,
       schedule_text: '不定期（月2回程度）',
       to_confirm: ['PIN_LOCATION', 'SCHEDULE_TIMES'],
     });

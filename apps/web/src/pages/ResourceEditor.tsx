@@ -249,11 +249,24 @@ function fieldsInput(d: Draft): { input: Record<string, unknown>; problems: Fiel
  * the same point back would count as "pin confirmed", the same rules as "schedule confirmed"
  * and would drop the wording an import kept).
  */
-function changedOnly(next: Record<string, unknown>, before: Record<string, unknown>) {
+function changedOnly(
+  next: Record<string, unknown>,
+  before: Record<string, unknown>,
+): Record<string, unknown> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   return Object.fromEntries(
-    Object.entries(next).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])),
+    Object.entries(next)
+      .filter(([k, v]) => !same(v, before[k]))
+      .map(([k, v]) =>
+        // The api merges these field by field: only the changed ones go (the seats taken,
+        // which referrals move, are not written back from an old copy).
+        MERGED.has(k)
+          ? [k, changedOnly(v as Record<string, unknown>, before[k] as Record<string, unknown>)]
+          : [k, v],
+      ),
   );
 }
+const MERGED = new Set(['openings', 'profile']);
 
 /** A host (or staff) creates or edits a listing: what, where, openings, cost, contact and dates. */
 export function ResourceEditor({ id }: { id: string | null }) {

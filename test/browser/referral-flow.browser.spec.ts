@@ -445,6 +445,16 @@ jest.setTimeout(180_000);
       schedule_text: '不定期（月2回程度）',
       to_confirm: ['PIN_LOCATION', 'SCHEDULE_TIMES'],
     });
+    // The host says the schedule is right as it is: that question is answered, the other stays.
+    await host.getByRole('checkbox', { name: '日程はこのままで正しい' }).check();
+    await host.getByRole('button', { name: '保存する' }).click();
+    await host.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
+    const [answered] = await demo.ds.query<{ to_confirm: string[] }[]>(
+      `SELECT to_confirm FROM resource WHERE id = $1`,
+      [created.id],
+    );
+    expect(answered.to_confirm).toEqual(['PIN_LOCATION']);
+    expect(await host.getByRole('checkbox', { name: '日程はこのままで正しい' }).count()).toBe(0);
   });
 
   it('a coordinator searches the catalogue with staff filters, then proposes a batch allocation, locks one pair and excludes another', async () => {

@@ -125,6 +125,11 @@ describe('offers to help (担い手): a resident offers, the host is told and an
       ).extensions?.code,
     ).toBe('FORBIDDEN');
 
+    // EXPIRED is the platform's to set, never a host's answer.
+    expect(
+      onlyError(await t.gql(ANSWER, { input: { id: offer.id, status: 'EXPIRED' } }, host.auth))
+        .extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
     const contacted = await t.gql(
       ANSWER,
       { input: { id: offer.id, status: 'CONTACTED' } },
@@ -170,7 +175,8 @@ describe('offers to help (担い手): a resident offers, the host is told and an
     const org = await anOrganization(t.dataSource, { municipalityId: m, name: '南町こども食堂' });
     const old = await aHostNeed(t.dataSource, { municipalityId: m, organizationId: org.id });
     const recent = await aHostNeed(t.dataSource, { municipalityId: m, organizationId: org.id });
-    for (const n of [old, recent])
+    const contacted = await aHostNeed(t.dataSource, { municipalityId: m, organizationId: org.id });
+    for (const n of [old, recent, contacted])
       expect(
         (await t.gql(OFFER, { input: { needId: n.id, ...RESIDENT, agreed: true } })).errors,
       ).toBeUndefined();
@@ -178,16 +184,23 @@ describe('offers to help (担い手): a resident offers, the host is told and an
       `UPDATE help_offer SET created_at = now() - interval '181 days' WHERE need_id = $1`,
       [old.id],
     );
+    // Sent long ago, but the host contacted the person yesterday: still in hand.
+    await t.dataSource.query(
+      `UPDATE help_offer SET status = 'CONTACTED', created_at = now() - interval '200 days',
+              updated_at = now() - interval '1 day' WHERE need_id = $1`,
+      [contacted.id],
+    );
     expect(await t.app.get(HelpOfferService).expireUnanswered()).toBe(1);
     const rows = await t.dataSource.query(
       `SELECT need_id, status, name_encrypted IS NULL AND contact_encrypted IS NULL AND message_encrypted IS NULL AS erased
          FROM help_offer WHERE need_id = ANY($1)`,
-      [[old.id, recent.id]],
+      [[old.id, recent.id, contacted.id]],
     );
     expect(rows).toEqual(
       expect.arrayContaining([
         { need_id: old.id, status: 'EXPIRED', erased: true },
         { need_id: recent.id, status: 'NEW', erased: false },
+        { need_id: contacted.id, status: 'CONTACTED', erased: false },
       ]),
     );
     const [{ purpose }] = await t.dataSource.query(

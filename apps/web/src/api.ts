@@ -75,7 +75,16 @@ channel?.addEventListener('message', (event: MessageEvent<Renewed>) => {
     session.start(event.data.accessToken, event.data.refreshToken);
 });
 
+/** The renewal under way in this tab, shared by its calls (browsers without Web Locks too). */
+let renewing: Promise<boolean> | null = null;
 function renew(): Promise<boolean> {
+  renewing ??= renewInTurn().finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
+function renewInTurn(): Promise<boolean> {
   const before = sessionStorage.getItem(REFRESH);
   if (!before) return Promise.resolve(false);
   const turn = async (): Promise<boolean> => {

@@ -94,13 +94,16 @@ export class NotificationService implements OnModuleInit, OnModuleDestroy {
     }
     this.running = RequestContext.outside(async () => {
       let sent = 0;
-      do {
-        this.again = false;
-        sent += await this.dispatch();
-      } while (this.again);
+      try {
+        do {
+          this.again = false;
+          sent += await this.dispatch();
+        } while (this.again);
+      } finally {
+        // Cleared right after the last check: a kick from now on starts a dispatch of its own.
+        this.running = null;
+      }
       return sent;
-    }).finally(() => {
-      this.running = null;
     });
     return this.running;
   }

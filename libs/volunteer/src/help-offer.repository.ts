@@ -85,14 +85,15 @@ export class HelpOfferRepository extends EntityRepository<HelpOfferEntity> {
     );
   }
 
-  /** Ends offers unanswered for `days` days, erasing their contact; answers which. */
-  async expireUnanswered(
-    days: number,
-    em: EntityManager,
-  ): Promise<{ id: string; municipalityId: string }[]> {
-    const rows = await em.query<{ id: string; municipality_id: string }[]>(
-      `SELECT id, municipality_id FROM help_offer
-        WHERE status IN ('NEW', 'CONTACTED') AND created_at < now() - make_interval(days => $1)
+  /**
+   * Ends the open offers (of the tenant in scope) left `days` days since they were sent (NEW)
+   * or since the host's last step (CONTACTED), erasing their contact; answers which.
+   */
+  async expireUnanswered(days: number, em: EntityManager): Promise<string[]> {
+    const rows = await em.query<{ id: string }[]>(
+      `SELECT id FROM help_offer
+        WHERE (status = 'NEW' AND created_at < now() - make_interval(days => $1))
+           OR (status = 'CONTACTED' AND updated_at < now() - make_interval(days => $1))
         FOR UPDATE SKIP LOCKED`,
       [days],
     );
@@ -103,7 +104,7 @@ export class HelpOfferRepository extends EntityRepository<HelpOfferEntity> {
           WHERE id = ANY($1)`,
         [rows.map((r) => r.id)],
       );
-    return rows.map((r) => ({ id: r.id, municipalityId: r.municipality_id }));
+    return rows.map((r) => r.id);
   }
 
   /** Who is told of a new offer: the organisation's active users, else the municipality's admins. */

@@ -26,6 +26,12 @@ import { HelpOfferModel, HelpOfferReceiptModel } from './models/help-offer.model
 
 const ENTITY = 'help_offer';
 const OPEN_STATES = [HelpOfferStatus.NEW, HelpOfferStatus.CONTACTED];
+/** What a host may answer; NEW is where offers start and EXPIRED is the platform's. */
+const HOST_ANSWERS: readonly HelpOfferStatus[] = [
+  HelpOfferStatus.CONTACTED,
+  HelpOfferStatus.ACCEPTED,
+  HelpOfferStatus.DECLINED,
+];
 
 /**
  * Residents' offers to help (担い手): anyone may send one for an open need; the host's users are
@@ -133,7 +139,7 @@ export class HelpOfferService {
 
   /** The host answers: contacted, or accepted / declined, which erase the person's details. */
   async answer(input: AnswerHelpOfferInput): Promise<HelpOfferModel> {
-    if (input.status === HelpOfferStatus.NEW)
+    if (!HOST_ANSWERS.includes(input.status))
       throw BadUserInputException.field(
         'status',
         '「連絡した」「お願いする」「見送る」のどれかを選んでください',
@@ -169,36 +175,36 @@ export class HelpOfferService {
   }
 
   /**
-   * Offers left unanswered past the retention period end (EXPIRED) and their contact is erased,
-   * recorded in each municipality's audit log. Runs as the system; safe in several processes.
+   * Offers still open past the retention period end (EXPIRED) and their contact is erased:
+   * a NEW one counted from when it was sent, a CONTACTED one from the host's last step. Each
+   * municipality in turn, as the platform in that tenant (row-level security applies), with a
+   * system entry in its audit log. Safe in several processes (SKIP LOCKED).
    */
   async expireUnanswered(): Promise<number> {
-    return RequestContext.outside(() =>
-      this.dataSource.transaction(async (em) => {
-        const expired = await this.offers.expireUnanswered(
-          this.config.helpOffers.retentionDays,
-          em,
-        );
-        const byMunicipality = new Map<string, string[]>();
-        for (const o of expired)
-          byMunicipality.set(o.municipalityId, [
-            ...(byMunicipality.get(o.municipalityId) ?? []),
-            o.id,
-          ]);
-        for (const [municipalityId, ids] of byMunicipality)
-          await this.audit.recordSystem(
-            municipalityId,
-            ids.map((id) => ({
-              action: AuditAction.UPDATE,
-              entityType: ENTITY,
-              entityId: id,
-              purpose: `お手伝いの申し出: 未対応のまま${this.config.helpOffers.retentionDays}日を過ぎたため終了（連絡先を消去）`,
-            })),
-            em,
-          );
-        return expired.length;
-      }),
+    const days = this.config.helpOffers.retentionDays;
+    const municipalities = await RequestContext.outside(() =>
+      this.dataSource.query<{ id: string }[]>(`SELECT id FROM municipality`),
     );
+    let total = 0;
+    for (const { id: municipalityId } of municipalities)
+      total += await RequestContext.asPlatformIn(municipalityId, () =>
+        this.dataSource.transaction(async (em) => {
+          const expired = await this.offers.expireUnanswered(days, em);
+          if (expired.length)
+            await this.audit.recordSystem(
+              municipalityId,
+              expired.map((id) => ({
+                action: AuditAction.UPDATE,
+                entityType: ENTITY,
+                entityId: id,
+                purpose: `お手伝いの申し出: 対応が終わらないまま${days}日を過ぎたため終了（連絡先を消去）`,
+              })),
+              em,
+            );
+          return expired.length;
+        }),
+      );
+    return total;
   }
 
   private model(o: HelpOfferEntity, need: NeedForOffer): HelpOfferModel {

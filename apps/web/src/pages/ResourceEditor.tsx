@@ -64,6 +64,8 @@ interface Loaded {
   statusNote: string | null;
   /** The schedule as an imported list wrote it, kept until the rules are edited. */
   scheduleText: string | null;
+  /** What an import could not know: PIN_LOCATION, SCHEDULE_TIMES, SCHEDULE_START. */
+  toConfirm: string[];
   organization: { id: string } | null;
   description: string | null;
   address: string | null;
@@ -88,7 +90,7 @@ interface Loaded {
   closures: (Omit<DaysOff, 'reason'> & { reason: string | null })[];
 }
 
-const FIELDS = `id kind name status statusNote scheduleText organization { id } description address
+const FIELDS = `id kind name status statusNote scheduleText toConfirm organization { id } description address
   location { latitude longitude } onlineOnly confidentialLocation
   openings { capacity seatsTaken hasWaitlist booking } fee { yen note } contact { name phone email }
   profile { typicalMinutes observationVisit mayJustBeThere talkingOptional supporterMayAccompany firstTimerFriendly canGrowGradually }
@@ -278,6 +280,8 @@ export function ResourceEditor({ id }: { id: string | null }) {
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [pauseNote, setPauseNote] = useState('');
+  // The host says an import's guess is right as it stands: the field is sent, which answers it.
+  const [confirmed, setConfirmed] = useState({ location: false, schedule: false });
 
   useEffect(() => {
     void (async () => {
@@ -351,14 +355,19 @@ export function ResourceEditor({ id }: { id: string | null }) {
           `mutation ($id: ID!, $input: UpdateResourceInput!) { updateResource(id: $id, input: $input) { ${FIELDS} } }`,
           {
             id: loaded.id,
-            input: changedOnly(
-              { name: draft.name.trim(), ...values },
-              { name: loaded.name, ...before },
-            ),
+            input: {
+              ...changedOnly(
+                { name: draft.name.trim(), ...values },
+                { name: loaded.name, ...before },
+              ),
+              ...(confirmed.location && { location: values.location }),
+              ...(confirmed.schedule && datesInput(draft)),
+            },
           },
         );
         setLoaded(updateResource);
         setDraft(draftOf(updateResource, draft.organizationId));
+        setConfirmed({ location: false, schedule: false });
       } else {
         const { createResource } = await gql<{ createResource: { id: string } }>(
           `mutation ($input: CreateResourceInput!) { createResource(input: $input) { id } }`,
@@ -508,6 +517,17 @@ export function ResourceEditor({ id }: { id: string | null }) {
         </Section>
 
         <Section title="場所">
+          {loaded?.toConfirm.includes('PIN_LOCATION') && (
+            <div className="note">
+              <p>
+                取り込みのとき場所が分からず、地区の位置に置いています。正しい緯度・経度を入れるか、このままでよければ確かめてください。
+              </p>
+              {check('地図上の場所はこのままで正しい', confirmed.location, (v) => {
+                setConfirmed({ ...confirmed, location: v });
+                setSaved(null);
+              })}
+            </div>
+          )}
           {input('住所', 'address', { autoComplete: 'street-address' })}
           <div className="row">
             {input(
@@ -572,6 +592,21 @@ export function ResourceEditor({ id }: { id: string | null }) {
         </Section>
 
         <Section title="日程">
+          {loaded?.toConfirm.some((c) => c.startsWith('SCHEDULE_')) && (
+            <div className="note">
+              <p>
+                {loaded.toConfirm.includes('SCHEDULE_TIMES') &&
+                  '取り込んだ一覧に時間がなかったため 9:00〜17:00 としています。'}
+                {loaded.toConfirm.includes('SCHEDULE_START') &&
+                  '隔週などの始まりの日を仮に決めています。'}
+                下の日程を直すか、このままでよければ確かめてください。
+              </p>
+              {check('日程はこのままで正しい', confirmed.schedule, (v) => {
+                setConfirmed({ ...confirmed, schedule: v });
+                setSaved(null);
+              })}
+            </div>
+          )}
           {loaded?.scheduleText && (
             <p className="note">
               取り込んだ一覧での表記: 「{loaded.scheduleText}」

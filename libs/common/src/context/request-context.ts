@@ -73,6 +73,22 @@ export const RequestContext = {
   outside<T>(fn: () => T): T {
     return storage.exit(fn);
   },
+  /**
+   * Runs `fn` as the platform acting in one municipality, outside any request (hourly jobs): its
+   * database work runs as the application role with that tenant, bound by row-level security
+   * like a request, whether or not the database login could bypass it.
+   */
+  asPlatformIn<T>(municipalityId: string, fn: () => T): T {
+    return storage.run(
+      {
+        requestId: `platform:${municipalityId}`,
+        defaultMunicipalityId: municipalityId,
+        viewer: ANONYMOUS,
+        dbTenantId: municipalityId,
+      },
+      fn,
+    );
+  },
   /** Runs `fn` with the database tenant set to `municipalityId` (sign-in, before a viewer exists). */
   asTenant<T>(municipalityId: string, fn: () => T): T {
     const current = storage.getStore();

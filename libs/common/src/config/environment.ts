@@ -208,7 +208,7 @@ export class EnvironmentVariables {
   @WholeNumber('HELP_OFFERS_PER_HOUR', 1, 1000)
   HELP_OFFERS_PER_HOUR = 5;
 
-  /** A resident's offer to help left unanswered this many days ends, and its contact is erased. */
+  /** An offer to help still open this many days (from sending, or the host's last step) ends; contact erased. */
   @WholeNumber('HELP_OFFER_RETENTION_DAYS', 7, 730)
   HELP_OFFER_RETENTION_DAYS = 180;
 

@@ -1,4 +1,4 @@
-import { APP_DB_ROLE, scopeStatements } from '@app/common';
+import { APP_DB_ROLE, inEachMunicipality, installTenantScope, scopeStatements } from '@app/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { aCityWithAreas, anOrganization } from '../support/factories';
@@ -95,6 +95,31 @@ describe('row-level security on every tenant table', () => {
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcanlogin: false, owned: 0 });
     const [who] = await asApp<{ current_user: string }[]>(null, 'SELECT current_user');
     expect(who.current_user).toBe(APP_DB_ROLE);
+  });
+
+  it("runs the platform's own jobs in each municipality under the same policies, whatever the login", async () => {
+    installTenantScope(ds, 10_000);
+    const seen = await inEachMunicipality(ds, async (municipalityId) => {
+      const [row] = await ds.query<{ who: string; tenant: string; mine: number; others: number }[]>(
+        `SELECT current_user AS who, app_tenant() AS tenant,
+                (SELECT count(*)::int FROM candidate) AS mine,
+                (SELECT count(*)::int FROM candidate WHERE municipality_id <> app_tenant()) AS others`,
+      );
+      return { municipalityId, ...row };
+    });
+    const ours = seen.filter((s) =>
+      [a, b].some((city) => city.municipality.id === s.municipalityId),
+    );
+    expect(ours).toHaveLength(2);
+    for (const s of ours)
+      expect(s).toEqual({
+        municipalityId: s.municipalityId,
+        who: APP_DB_ROLE,
+        tenant: s.municipalityId,
+        mine: expect.any(Number),
+        others: 0,
+      });
+    expect(ours.every((s) => s.mine >= 1)).toBe(true);
   });
 
   it('fails closed: without a tenant the private tables answer no rows at all', async () => {

@@ -1,4 +1,11 @@
-import { APP_CONFIG, AppConfig, FieldCipher, NotFoundException, RequestContext } from '@app/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  FieldCipher,
+  inEachMunicipality,
+  NotFoundException,
+  RequestContext,
+} from '@app/common';
 import { EMAIL_FIELD } from '@app/identity';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
@@ -48,7 +55,7 @@ export class NotificationService implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     if (!this.transport) return;
     // E-mails a stopped process had claimed are sent again (at most one extra copy).
-    await RequestContext.outside(() =>
+    await inEachMunicipality(this.dataSource, () =>
       this.dataSource.query(
         `UPDATE notification SET email_status = 'PENDING' WHERE email_status = 'SENDING'`,
       ),
@@ -116,43 +123,56 @@ export class NotificationService implements OnModuleInit, OnModuleDestroy {
   private async dispatch(): Promise<number> {
     let sent = 0;
     try {
-      const claimed = await this.dataSource.query<
-        { id: string; mail_subject: string; link: string; email: string }[]
-      >(
-        `WITH claimed AS (
-           UPDATE notification n SET email_status = 'SENDING', email_attempts = n.email_attempts + 1
-             FROM app_user u
-            WHERE u.id = n.user_id AND u.status = 'ACTIVE' AND n.id IN (
-                  SELECT id FROM notification WHERE email_status = 'PENDING'
-                   ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-           RETURNING n.id, n.mail_subject, n.link, u.email_encrypted AS email)
-         SELECT * FROM claimed`,
-      );
-      for (const n of claimed) {
-        let outcome: EmailStatus = EmailStatus.SENT;
-        try {
-          await this.transport!.sendMail({
-            from: this.config.mail.from,
-            to: this.cipher.decrypt(n.email, EMAIL_FIELD),
-            subject: n.mail_subject,
-            text: `${n.mail_subject}。詳しくは、ログインしてご確認ください。\n\n${this.config.mail.publicBaseUrl}${n.link}\n\n（このメールは送信専用です）`,
-          });
-          sent++;
-        } catch (error) {
-          this.log.warn(`e-mail ${n.id} not sent: ${(error as Error).message}`);
-          outcome = EmailStatus.PENDING;
-        }
-        await this.dataSource.query(
-          `UPDATE notification SET email_status = CASE
-             WHEN $2::text = 'SENT' THEN 'SENT'::notification_email_status
-             WHEN email_attempts >= $3 THEN 'FAILED'::notification_email_status
-             ELSE 'PENDING'::notification_email_status END
-            WHERE id = $1`,
-          [n.id, outcome, MAX_ATTEMPTS],
-        );
-      }
+      // Each municipality's pending e-mails, as the platform there (row-level security applies).
+      for (const count of await inEachMunicipality(this.dataSource, () => this.dispatchHere()))
+        sent += count;
     } catch (error) {
       this.log.error(`e-mail dispatch failed: ${(error as Error).message}`);
+    }
+    return sent;
+  }
+
+  /**
+   * Claims the tenant's pending e-mails in one statement (SKIP LOCKED: several processes may
+   * send), sends them outside any transaction (a slow mail server holds no database connection),
+   * then records each outcome on its own.
+   */
+  private async dispatchHere(): Promise<number> {
+    let sent = 0;
+    const claimed = await this.dataSource.query<
+      { id: string; mail_subject: string; link: string; email: string }[]
+    >(
+      `WITH claimed AS (
+         UPDATE notification n SET email_status = 'SENDING', email_attempts = n.email_attempts + 1
+           FROM app_user u
+          WHERE u.id = n.user_id AND u.status = 'ACTIVE' AND n.id IN (
+                SELECT id FROM notification WHERE email_status = 'PENDING'
+                 ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+         RETURNING n.id, n.mail_subject, n.link, u.email_encrypted AS email)
+       SELECT * FROM claimed`,
+    );
+    for (const n of claimed) {
+      let outcome: EmailStatus = EmailStatus.SENT;
+      try {
+        await this.transport!.sendMail({
+          from: this.config.mail.from,
+          to: this.cipher.decrypt(n.email, EMAIL_FIELD),
+          subject: n.mail_subject,
+          text: `${n.mail_subject}。詳しくは、ログインしてご確認ください。\n\n${this.config.mail.publicBaseUrl}${n.link}\n\n（このメールは送信専用です）`,
+        });
+        sent++;
+      } catch (error) {
+        this.log.warn(`e-mail ${n.id} not sent: ${(error as Error).message}`);
+        outcome = EmailStatus.PENDING;
+      }
+      await this.dataSource.query(
+        `UPDATE notification SET email_status = CASE
+           WHEN $2::text = 'SENT' THEN 'SENT'::notification_email_status
+           WHEN email_attempts >= $3 THEN 'FAILED'::notification_email_status
+           ELSE 'PENDING'::notification_email_status END
+          WHERE id = $1`,
+        [n.id, outcome, MAX_ATTEMPTS],
+      );
     }
     return sent;
   }

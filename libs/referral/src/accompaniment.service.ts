@@ -4,6 +4,7 @@ import {
   AppConfig,
   BadUserInputException,
   FieldCipher,
+  inEachMunicipality,
   NotFoundException,
   RequestContext,
   todayInJapan,
@@ -251,11 +252,11 @@ export class AccompanimentService {
   }
 
   /**
-   * Tells each coordinator, once, of their follow-ups past their day (a scheduled job, across
-   * municipalities, as the platform). Answers how many it told of.
+   * Tells each coordinator, once, of their follow-ups past their day (a scheduled job, in each
+   * municipality, as the platform there). Answers how many it told of.
    */
   async notifyOverdue(today = todayInJapan()): Promise<number> {
-    const told = await RequestContext.outside(() =>
+    const counts = await inEachMunicipality(this.dataSource, () =>
       this.dataSource.transaction(async (em) => {
         const due = await em.query<
           {
@@ -290,7 +291,7 @@ export class AccompanimentService {
       }),
     );
     void this.notifications.kick();
-    return told;
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   private async scheduleCheckIn(

@@ -11,6 +11,7 @@ import {
   BadUserInputException,
   DomainException,
   FieldCipher,
+  inEachMunicipality,
   NotFoundException,
   RequestContext,
   SignedInViewer,
@@ -106,7 +107,7 @@ export class ReferralService implements OnModuleInit {
    * is withdrawn (a scheduled job; a withdrawal by hand is handled at once, ConsentHooks).
    */
   async withdrawExpired(): Promise<number> {
-    return RequestContext.outside(() =>
+    const counts = await inEachMunicipality(this.dataSource, () =>
       this.inTransaction(async (em) => {
         const found = await this.referrals.unconsented(em);
         await this.withdrawBySystem(
@@ -117,6 +118,7 @@ export class ReferralService implements OnModuleInit {
         return found.length;
       }),
     );
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   // Coordinators

@@ -5,6 +5,7 @@ import {
   assertManages,
   BadUserInputException,
   FieldCipher,
+  inEachMunicipality,
   mapPage,
   NotFoundException,
   Page,
@@ -182,29 +183,24 @@ export class HelpOfferService {
    */
   async expireUnanswered(): Promise<number> {
     const days = this.config.helpOffers.retentionDays;
-    const municipalities = await RequestContext.outside(() =>
-      this.dataSource.query<{ id: string }[]>(`SELECT id FROM municipality`),
+    const counts = await inEachMunicipality(this.dataSource, (municipalityId) =>
+      this.dataSource.transaction(async (em) => {
+        const expired = await this.offers.expireUnanswered(days, em);
+        if (expired.length)
+          await this.audit.recordSystem(
+            municipalityId,
+            expired.map((id) => ({
+              action: AuditAction.UPDATE,
+              entityType: ENTITY,
+              entityId: id,
+              purpose: `お手伝いの申し出: 対応が終わらないまま${days}日を過ぎたため終了（連絡先を消去）`,
+            })),
+            em,
+          );
+        return expired.length;
+      }),
     );
-    let total = 0;
-    for (const { id: municipalityId } of municipalities)
-      total += await RequestContext.asPlatformIn(municipalityId, () =>
-        this.dataSource.transaction(async (em) => {
-          const expired = await this.offers.expireUnanswered(days, em);
-          if (expired.length)
-            await this.audit.recordSystem(
-              municipalityId,
-              expired.map((id) => ({
-                action: AuditAction.UPDATE,
-                entityType: ENTITY,
-                entityId: id,
-                purpose: `お手伝いの申し出: 対応が終わらないまま${days}日を過ぎたため終了（連絡先を消去）`,
-              })),
-              em,
-            );
-          return expired.length;
-        }),
-      );
-    return total;
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   private model(o: HelpOfferEntity, need: NeedForOffer): HelpOfferModel {

@@ -1,5 +1,6 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { gql } from '../api';
+import { myOrganizations } from '../organizations';
 import { Need, NEED_FIELDS, NeedSummary } from '../components/NeedSummary';
 import { ErrorNote, Loading } from '../components/Status';
 import { dayText, NEED_KINDS, NeedKind } from '../labels';
@@ -30,22 +31,6 @@ const OFFER_STATUS: Record<Offer['status'], string> = {
   EXPIRED: '期限切れ（連絡先は消去済み）',
 };
 
-/** The organisations the signed-in host belongs to. */
-async function myOrganizations(): Promise<Organization[]> {
-  const { me } = await gql<{ me: { organizationIds: string[] } }>(`{ me { organizationIds } }`);
-  return Promise.all(
-    me.organizationIds.map(
-      async (id) =>
-        (
-          await gql<{ organization: Organization }>(
-            `query ($id: ID!) { organization(id: $id) { id name } }`,
-            { id },
-          )
-        ).organization,
-    ),
-  );
-}
-
 /** A host's needs (people, things, a place, money) shown to residents: add one, end one. */
 export function HostNeeds() {
   const [orgs, setOrgs] = useState<Organization[]>([]);
@@ -55,7 +40,7 @@ export function HostNeeds() {
 
   const load = useCallback(async () => {
     try {
-      const mine = await myOrganizations();
+      const { organizations: mine } = await myOrganizations<Organization>();
       setOrgs(mine);
       setDraft((d) => ({ ...d, organizationId: d.organizationId || (mine[0]?.id ?? '') }));
       const lists = await Promise.all(

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { gql } from '../api';
+import { myOrganizations } from '../organizations';
 import { ErrorNote, Loading } from '../components/Status';
 import { SignedInFrame } from './Console';
 import { HOST_LINKS } from './HostPortal';
@@ -33,22 +34,10 @@ export function HostOrganizations() {
   useEffect(() => {
     void (async () => {
       try {
-        const { me } = await gql<{ me: { organizationIds: string[] } }>(
-          `{ me { organizationIds } }`,
+        const { organizations } = await myOrganizations<Organization>(
+          'id name description phone email website contactPerson postalCode address',
         );
-        setOrgs(
-          await Promise.all(
-            me.organizationIds.map(
-              async (id) =>
-                (
-                  await gql<{ organization: Organization }>(
-                    `query ($id: ID!) { organization(id: $id) { id name description phone email website contactPerson postalCode address } }`,
-                    { id },
-                  )
-                ).organization,
-            ),
-          ),
-        );
+        setOrgs(organizations);
       } catch (e) {
         setError((e as Error).message);
       }

@@ -1,6 +1,7 @@
 import { FormEvent, ReactNode, useEffect, useState } from 'react';
 import { ApiError, FieldError, gql } from '../api';
 import { decimal, wholeNumber } from '../numbers';
+import { myOrganizations } from '../organizations';
 import { ErrorNote, Loading } from '../components/Status';
 import { BOOKING, GENTLE, Gentle, ISO_WEEKDAYS, KINDS, Kind, todayInJapan } from '../labels';
 import { navigate } from '../router';
@@ -286,21 +287,8 @@ export function ResourceEditor({ id }: { id: string | null }) {
   useEffect(() => {
     void (async () => {
       try {
-        const { me } = await gql<{ me: { municipalityId: string; organizationIds: string[] } }>(
-          `{ me { municipalityId organizationIds } }`,
-        );
-        setMunicipalityId(me.municipalityId);
-        const mine = await Promise.all(
-          me.organizationIds.map(
-            async (o) =>
-              (
-                await gql<{ organization: { id: string; name: string } }>(
-                  `query ($id: ID!) { organization(id: $id) { id name } }`,
-                  { id: o },
-                )
-              ).organization,
-          ),
-        );
+        const { municipalityId: m, organizations: mine } = await myOrganizations();
+        setMunicipalityId(m);
         setOrgs(mine);
         const resource = id
           ? (
